@@ -2,6 +2,7 @@ package io.github.rocklstm.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.PitchClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Rules (shared by the McGill, RS200 and jazz readers):
  * <ul>
- *   <li>a bar lasts {@link TimeSignature#beatsPerBar()} beats of its own time signature, shared equally among its
+ *   <li>a bar lasts {@link Meter#beatsPerBar()} beats of its own time signature, shared equally among its
  *       chord slots;
  *   <li>a written chord starts an event; a {@code .} slot lengthens the event before it; a bar with no slots
  *       (RS200's empty bar) holds the previous chord for the whole bar;
@@ -34,15 +35,15 @@ final class ChartAssembler {
   record TonicChange(PitchClass tonic, double beat) {}
 
   /** The metre becomes {@code time} at {@code beat}. */
-  record MeterChange(TimeSignature time, double beat) {}
+  record MeterChange(Meter time, double beat) {}
 
   /** The assembled chart. */
   record TimedChart<C>(ImmutableList<Timed<C>> events, ImmutableList<SectionStart> sections,
       ImmutableList<TonicChange> tonics, ImmutableList<MeterChange> meters, double totalBeats) {
 
     /** The first metre, or 4/4 when the chart names none. */
-    TimeSignature firstMeter() {
-      return meters.isEmpty() ? TimeSignature.COMMON : meters.get(0).time();
+    Meter firstMeter() {
+      return meters.isEmpty() ? Meter.COMMON_TIME : meters.get(0).time();
     }
 
     /** The first tonic, if the chart names one. */

@@ -2,6 +2,7 @@ package io.github.rocklstm.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.PitchClass;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ sealed interface ChartItem<C> {
    * {@code .}: the previous chord continues through that slot. A bar with no slots at all (RS200's empty bar)
    * continues the previous chord through the whole bar.
    */
-  record Bar<C>(TimeSignature time, ImmutableList<Optional<C>> slots, SourcePosition position)
+  record Bar<C>(Meter time, ImmutableList<Optional<C>> slots, SourcePosition position)
       implements ChartItem<C> {
     public Bar {
       Preconditions.checkNotNull(time, "time");
@@ -33,7 +34,7 @@ sealed interface ChartItem<C> {
   }
 
   /** From here on the music is in this metre. */
-  record MeterMark<C>(TimeSignature time, SourcePosition position) implements ChartItem<C> {
+  record MeterMark<C>(Meter time, SourcePosition position) implements ChartItem<C> {
     public MeterMark {
       Preconditions.checkNotNull(time, "time");
       Preconditions.checkNotNull(position, "position");

@@ -38,8 +38,8 @@ final class HumdrumKeys {
     int column = -1;
     List<Key> keys = new ArrayList<>();
     for (String line : lines) {
-      if (line.startsWith("!") || line.isEmpty()) {
-        continue;
+      if (line.isEmpty() || line.charAt(0) != '*') {
+        continue; // only interpretation lines matter: data, comments and bar lines are skipped unsplit
       }
       String[] fields = line.split("\t", -1);
       if (column < 0) {
@@ -56,7 +56,7 @@ final class HumdrumKeys {
         }
         continue;
       }
-      if (!line.startsWith("*") || column >= fields.length) {
+      if (column >= fields.length) {
         continue;
       }
       Matcher m = KEY.matcher(fields[column]);

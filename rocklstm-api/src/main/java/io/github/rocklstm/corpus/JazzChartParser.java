@@ -2,6 +2,7 @@ package io.github.rocklstm.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.PitchClass;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.function.Function;
 final class JazzChartParser {
 
   /** What the parser found; {@code keySignature} is empty when the header lacks it or it is not a note name. */
-  record Chart<C>(String title, String composer, Optional<PitchClass> keySignature, TimeSignature time,
+  record Chart<C>(String title, String composer, Optional<PitchClass> keySignature, Meter time,
       ImmutableList<ChartItem<C>> items) {}
 
   private static final String KNOWN_KEYS = "Title, ComposedBy, DBKeySig, TimeSig or Bars";
@@ -49,7 +50,7 @@ final class JazzChartParser {
     String title = "";
     String composer = "";
     Optional<PitchClass> keySignature = Optional.empty();
-    TimeSignature time = null;
+    Meter time = null;
     int declaredBars = -1;
     List<ChartItem<C>> items = new ArrayList<>();
     List<ChartItem.Bar<C>> bars = new ArrayList<>();
@@ -92,7 +93,7 @@ final class JazzChartParser {
       }
       if (time == null) {
         log.report(at, "bars before a 'TimeSig = ' header line (expected e.g. 'TimeSig = 4 4'; reading on in 4/4)");
-        time = TimeSignature.COMMON;
+        time = Meter.COMMON_TIME;
         items.add(new ChartItem.MeterMark<>(time, at));
       }
       lastBarLine = at;
@@ -124,17 +125,17 @@ final class JazzChartParser {
       log.report(whole, "'Bars = " + declaredBars + "' but " + bars.size() + " bars are written (expected the "
           + "count to match; a chart cut short?)");
     }
-    return new Chart<>(title, composer, keySignature, time == null ? TimeSignature.COMMON : time,
+    return new Chart<>(title, composer, keySignature, time == null ? Meter.COMMON_TIME : time,
         ImmutableList.copyOf(items));
   }
 
-  private static <C> ChartItem.Bar<C> parseBar(String text, TimeSignature time, SourcePosition at,
+  private static <C> ChartItem.Bar<C> parseBar(String text, Meter time, SourcePosition at,
       Function<String, C> chords) {
     if (text.isEmpty()) {
       throw new CorpusFormatException(at, "empty bar (expected one or more chord symbols or NC between bar lines)");
     }
     ImmutableList.Builder<Optional<C>> slots = ImmutableList.builder();
-    for (String token : text.split("\\s+")) {
+    for (String token : TextFiles.WHITESPACE.split(text)) {
       try {
         slots.add(Optional.of(Preconditions.checkNotNull(chords.apply(token), "chord of %s", token)));
       } catch (IllegalArgumentException e) {
@@ -152,9 +153,9 @@ final class JazzChartParser {
     }
   }
 
-  private static TimeSignature parseTime(String text, SourcePosition at) {
+  private static Meter parseTime(String text, SourcePosition at) {
     try {
-      return TimeSignature.parse(text);
+      return Meter.parse(text);
     } catch (IllegalArgumentException e) {
       throw new CorpusFormatException(at, e.getMessage(), e);
     }

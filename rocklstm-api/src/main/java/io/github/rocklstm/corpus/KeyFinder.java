@@ -2,10 +2,16 @@ package io.github.rocklstm.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import io.github.rocklstm.music.Chord;
+import io.github.rocklstm.music.ChordEvent;
+import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.PitchClass;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,9 +95,46 @@ public final class KeyFinder {
     return all == null ? Double.NaN : all[indexOf(key)];
   }
 
+  /** The best key for a chord progression ({@link #profileOf(List)} of its events); empty when it has no chords. */
+  public Optional<Estimate> estimate(ChordProgression progression) {
+    Preconditions.checkNotNull(progression, "progression");
+    return estimate(profileOf(progression.events()));
+  }
+
   /**
-   * The profile of chords: {@code pitchClasses[i]} sounds for {@code beats[i]} beats; each pitch class of a chord
-   * gets the chord's duration. Helper for callers that hold chords in their own form.
+   * The mode that fits a profile best for a given tonic (the tonic is known, the mode is not): major unless the
+   * minor key on that tonic correlates strictly better; major for an uninformative profile.
+   */
+  public Mode mode(PitchClass tonic, double[] profile) {
+    Preconditions.checkNotNull(tonic, "tonic");
+    double major = correlation(profile, Key.major(tonic));
+    double minor = correlation(profile, Key.minor(tonic));
+    return minor > major ? Mode.MINOR : Mode.MAJOR;
+  }
+
+  /**
+   * The duration-weighted pitch-class profile of chord events: every pitch class of a chord gets the event's beats
+   * (a triad held 4 beats adds 4 to each of its three pitch classes). No-chord and unknown chords add nothing.
+   */
+  public static double[] profileOf(List<ChordEvent> events) {
+    Preconditions.checkNotNull(events, "events");
+    double[] profile = new double[12];
+    Map<Chord, int[]> pitchClasses = new HashMap<>();
+    for (ChordEvent event : events) {
+      if (event.chord().isPitched()) {
+        int[] pcs = pitchClasses.computeIfAbsent(event.chord(),
+            c -> c.pitchClasses().stream().mapToInt(PitchClass::semitone).toArray());
+        for (int pc : pcs) {
+          profile[pc] += event.beats();
+        }
+      }
+    }
+    return profile;
+  }
+
+  /**
+   * The profile of chords given as pitch-class numbers: {@code pitchClasses[i]} sounds for {@code beats[i]} beats;
+   * each pitch class of a chord gets the chord's duration.
    */
   public static double[] profileOf(int[][] pitchClasses, double[] beats) {
     Preconditions.checkArgument(pitchClasses.length == beats.length, "%s chords but %s durations",

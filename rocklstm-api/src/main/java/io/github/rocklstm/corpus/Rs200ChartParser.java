@@ -2,6 +2,7 @@ package io.github.rocklstm.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.PitchClass;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class Rs200ChartParser {
           "empty file (expected an expanded analysis such as '[G] v7 | I IV | I | bVII |')");
     }
     List<ChartItem<C>> items = new ArrayList<>();
-    TimeSignature time = TimeSignature.COMMON;
+    Meter time = Meter.COMMON_TIME;
     PitchClass tonic = null;
     int bars = 0;
     List<String> barTokens = new ArrayList<>();
@@ -60,7 +61,7 @@ final class Rs200ChartParser {
         continue;
       }
       lastLine = i + 1;
-      for (String token : line.strip().split("\\s+")) {
+      for (String token : TextFiles.WHITESPACE.split(line.strip())) {
         barTokens.add(token);
         SourcePosition at = new SourcePosition(file, i + 1, String.join(" ", barTokens));
         if (token.equals("|")) {
@@ -90,7 +91,7 @@ final class Rs200ChartParser {
           continue; // free time: keep the beats of the metre before
         } else if (meter.matches()) {
           try {
-            time = TimeSignature.parse(meter.group(1) + "/" + meter.group(2));
+            time = Meter.parse(meter.group(1) + "/" + meter.group(2));
             pending.add(new ChartItem.MeterMark<>(time, at));
           } catch (IllegalArgumentException e) {
             problem = e.getMessage();

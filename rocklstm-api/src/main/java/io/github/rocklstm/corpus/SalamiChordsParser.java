@@ -2,6 +2,7 @@ package io.github.rocklstm.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.PitchClass;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class SalamiChordsParser {
     boolean sawEnd = false;
     int bars = 0;
     List<ChartItem<C>> items = new ArrayList<>();
-    TimeSignature metre = TimeSignature.COMMON;
+    Meter metre = Meter.COMMON_TIME;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       SourcePosition at = new SourcePosition(file, i + 1, line);
@@ -164,7 +165,7 @@ final class SalamiChordsParser {
     return new Chart<>(title, artist, ImmutableList.copyOf(items));
   }
 
-  private static <C> List<ChartItem<C>> parseContent(String content, SourcePosition at, TimeSignature metre,
+  private static <C> List<ChartItem<C>> parseContent(String content, SourcePosition at, Meter metre,
       Function<String, C> chords) {
     List<ChartItem<C>> items = new ArrayList<>();
     int first = content.indexOf('|');
@@ -230,7 +231,7 @@ final class SalamiChordsParser {
       head = suffix.substring(0, comma);
     }
     int repeat = 1;
-    for (String token : head.strip().split("\\s+")) {
+    for (String token : TextFiles.WHITESPACE.split(head.strip())) {
       if (token.isEmpty() || token.equals("->")) {
         continue;
       }
@@ -249,10 +250,10 @@ final class SalamiChordsParser {
     return repeat;
   }
 
-  private static <C> ChartItem.Bar<C> parseBar(String text, SourcePosition at, TimeSignature metre,
+  private static <C> ChartItem.Bar<C> parseBar(String text, SourcePosition at, Meter metre,
       Function<String, C> chords) {
-    String[] tokens = text.isEmpty() ? new String[0] : text.split("\\s+");
-    TimeSignature time = metre;
+    String[] tokens = text.isEmpty() ? new String[0] : TextFiles.WHITESPACE.split(text);
+    Meter time = metre;
     int start = 0;
     if (tokens.length > 0 && tokens[0].startsWith("(")) {
       Matcher m = BAR_METER.matcher(tokens[0]);
@@ -281,9 +282,9 @@ final class SalamiChordsParser {
     return new ChartItem.Bar<>(time, slots.build(), at);
   }
 
-  private static TimeSignature parseTime(String text, SourcePosition at) {
+  private static Meter parseTime(String text, SourcePosition at) {
     try {
-      return TimeSignature.parse(text);
+      return Meter.parse(text);
     } catch (IllegalArgumentException e) {
       throw new CorpusFormatException(at, e.getMessage(), e);
     }

@@ -9,9 +9,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads the text files of the corpora: UTF-8 (ASCII in practice), with or without a byte-order mark, LF or CRLF
@@ -20,7 +22,30 @@ import java.util.List;
  */
 final class TextFiles {
 
+  /** One or more whitespace characters: the token separator of the chart formats. */
+  static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private TextFiles() {}
+
+  /**
+   * The regular files under {@code folder} (at most {@code maxDepth} levels down) whose name passes {@code keep},
+   * sorted by path so that readers are deterministic.
+   *
+   * @throws UncheckedIOException when the folder cannot be listed, naming it
+   */
+  static ImmutableList<Path> find(Path folder, int maxDepth, Predicate<String> keep) {
+    if (!Files.isDirectory(folder)) {
+      throw new UncheckedIOException(new NoSuchFileException(folder.toString(), null, "not a folder"));
+    }
+    try (Stream<Path> walk = Files.walk(folder, maxDepth)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> keep.test(p.getFileName().toString()))
+          .sorted()
+          .collect(ImmutableList.toImmutableList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
 
   /**
    * The lines of a text file without their line terminators; line {@code i} of the result is line {@code i + 1}
@@ -55,21 +80,6 @@ final class TextFiles {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        lines.add(text.substring(start, i));
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
-      }
-    }
-    if (start < text.length()) {
-      lines.add(text.substring(start));
-    }
-    return ImmutableList.copyOf(lines);
+    return text.lines().collect(ImmutableList.toImmutableList());
   }
 }

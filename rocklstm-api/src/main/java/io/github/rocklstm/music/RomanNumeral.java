@@ -183,7 +183,11 @@ public record RomanNumeral(Interval degree, ChordQuality quality, ImmutableSorte
   }
 
   private String head() {
-    ImmutableSortedSet<Interval> notes = intervals();
+    // Lower case for a minor third; without a sounding third, for a minor quality (v:min7(*b3,11)).
+    Set<Interval> notes = intervals();
+    if (!notes.contains(Interval.MAJOR_THIRD) && !notes.contains(Interval.MINOR_THIRD)) {
+      notes = quality.intervals();
+    }
     boolean lower = !notes.contains(Interval.MAJOR_THIRD) && notes.contains(Interval.MINOR_THIRD);
     String accidentals = degree.alteration() < 0 ? "b".repeat(-degree.alteration()) : "#".repeat(degree.alteration());
     String name = NAMES[degree.degree() - 1];

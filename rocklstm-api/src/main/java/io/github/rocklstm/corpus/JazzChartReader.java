@@ -36,7 +36,7 @@ import java.util.OptionalInt;
 public final class JazzChartReader implements CorpusReader {
 
   /** How much better (Pearson correlation) the relative minor must fit than the signature's major key. */
-  public static final double MINOR_MARGIN = 0.1;
+  public static final double MINOR_MARGIN = 0.05;
 
   /** The charts, relative to the corpus folder {@code jazz-chord-progressions/}. */
   public static final String CHARTS_FOLDER = "SongDB";

@@ -2,6 +2,7 @@ package io.github.rocklstm.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.rocklstm.music.Chord;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;
@@ -22,7 +23,8 @@ import java.util.OptionalInt;
  *
  * <p><b>Songs.</b> One song per analysis: id {@code rs200:<song>:<analyst>} ({@code dt} = David Temperley,
  * {@code tdc} = Trevor de Clercq), work id {@code rs200:<song>}, so the two analyses of a song fall in the same
- * {@link Split}. Title, artist and year from {@code rs200.txt}; genre from {@code rs200_genre_heuristic.tsv}
+ * {@link Split}. Title, artist and year from {@code rs200.txt} (four songs are listed under other spellings, see
+ * {@link #LIST_NAMES}; an analysis missing from the list is a problem); genre from {@code rs200_genre_heuristic.tsv}
  * (an artist-level judgement, see the corpus README), {@value Song#UNKNOWN_GENRE} without it. Chords: the roman
  * numeral read with {@link RomanNumeral#parse} and placed with {@link RomanNumeral#toChord} on the major key of the
  * tonic in force (RS200 counts degrees along the major scale whatever the mode); {@code R} is no-chord. No sections
@@ -64,6 +66,16 @@ public final class Rs200Reader implements CorpusReader {
     this.keyFinder = Preconditions.checkNotNull(keyFinder, "keyFinder");
   }
 
+  /**
+   * The four songs whose expanded files are named differently from their entries in {@code rs200.txt} and
+   * {@code rs200_genre_heuristic.tsv} (which follow the original {@code .har} names): file basename to list name.
+   */
+  static final ImmutableMap<String, String> LIST_NAMES = ImmutableMap.of(
+      "brown-eyed_girl", "brown_eyed_girl",
+      "blue_suede_shoes", "blue_suede_shoes_perkins",
+      "georgia_on_my_mind", "georgia_on_my_miind",
+      "in_the_still_of_the_night", "in_the_still_of_the_nite");
+
   private record SongInfo(String title, String artist, OptionalInt year) {}
 
   @Override
@@ -82,14 +94,19 @@ public final class Rs200Reader implements CorpusReader {
     List<Song> songs = new ArrayList<>();
     for (Path file : TextFiles.find(analyses, 1, name -> name.endsWith(".txt"))) {
       String[] name = splitName(file);
+      String listName = LIST_NAMES.getOrDefault(name[0], name[0]);
+      if (!infos.isEmpty() && !infos.containsKey(listName)) {
+        log.report(SourcePosition.wholeFile(file), "no entry '" + listName + "' in " + SONG_LIST_FILE
+            + " (expected every analysis to be listed with title, artist and year)");
+      }
       List<Key> annotated = ImmutableList.of();
-      String cocopopsName = cocopopsNames.get(name[0]);
+      String cocopopsName = cocopopsNames.get(listName);
       if (cocopopsName != null && Files.isRegularFile(cocopops.resolve(cocopopsName + ".hum"))) {
         annotated = keysByFile.computeIfAbsent(cocopops.resolve(cocopopsName + ".hum"),
             p -> HumdrumKeys.keys(p, "**kern"));
       }
-      SongInfo info = infos.getOrDefault(name[0], new SongInfo(name[0], "", OptionalInt.empty()));
-      String genre = genres.getOrDefault(name[0], Song.UNKNOWN_GENRE);
+      SongInfo info = infos.getOrDefault(listName, new SongInfo(name[0], "", OptionalInt.empty()));
+      String genre = genres.getOrDefault(listName, Song.UNKNOWN_GENRE);
       readOne(file, name, info, genre, annotated, chords, log).ifPresent(songs::add);
     }
     return ReadResult.of(songs, log.problems());

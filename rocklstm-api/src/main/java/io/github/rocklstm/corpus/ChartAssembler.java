@@ -35,15 +35,23 @@ final class ChartAssembler {
   record TonicChange(PitchClass tonic, double beat) {}
 
   /** The metre becomes {@code time} at {@code beat}. */
-  record MeterChange(Meter time, double beat) {}
+  record TimedMeter(Meter time, double beat) {}
 
-  /** The assembled chart. */
+  /**
+   * The assembled chart. {@code meters} are the metre lines ({@code # metre:}, {@code [3/4]}, {@code TimeSig}) in
+   * force from a beat; {@code barMeters} are the metres bars actually have, one entry where a bar's metre differs
+   * from the bar before (bar-local metres such as McGill's {@code (2/4)} included; the first bar always has one).
+   */
   record TimedChart<C>(ImmutableList<Timed<C>> events, ImmutableList<SectionStart> sections,
-      ImmutableList<TonicChange> tonics, ImmutableList<MeterChange> meters, double totalBeats) {
+      ImmutableList<TonicChange> tonics, ImmutableList<TimedMeter> meters, ImmutableList<TimedMeter> barMeters,
+      double totalBeats) {
 
-    /** The first metre, or 4/4 when the chart names none. */
+    /** The first metre line, else the first bar's metre, else 4/4. */
     Meter firstMeter() {
-      return meters.isEmpty() ? Meter.COMMON_TIME : meters.get(0).time();
+      if (!meters.isEmpty()) {
+        return meters.get(0).time();
+      }
+      return barMeters.isEmpty() ? Meter.COMMON_TIME : barMeters.get(0).time();
     }
 
     /** The first tonic, if the chart names one. */
@@ -62,7 +70,8 @@ final class ChartAssembler {
     List<Timed<C>> events = new ArrayList<>();
     List<SectionStart> sections = new ArrayList<>();
     List<TonicChange> tonics = new ArrayList<>();
-    List<MeterChange> meters = new ArrayList<>();
+    List<TimedMeter> meters = new ArrayList<>();
+    List<TimedMeter> barMeters = new ArrayList<>();
     List<ChartItem.TonicMark<C>> pendingTonics = new ArrayList<>();
     double beat = 0;
     C previous = null;
@@ -72,13 +81,16 @@ final class ChartAssembler {
           if (!meters.isEmpty() && meters.get(meters.size() - 1).beat() == beat) {
             meters.remove(meters.size() - 1);
           }
-          meters.add(new MeterChange(mark.time(), beat));
+          meters.add(new TimedMeter(mark.time(), beat));
         }
       } else if (item instanceof ChartItem.TonicMark<C> mark) {
         pendingTonics.add(mark);
       } else if (item instanceof ChartItem.SectionMark<C> mark) {
         sections.add(new SectionStart(mark.letter(), mark.label(), beat));
       } else if (item instanceof ChartItem.Bar<C> bar) {
+        if (barMeters.isEmpty() || !barMeters.get(barMeters.size() - 1).time().equals(bar.time())) {
+          barMeters.add(new TimedMeter(bar.time(), beat));
+        }
         double barBeats = bar.time().beatsPerBar();
         int slotCount = Math.max(1, bar.slots().size());
         double slotBeats = barBeats / slotCount;
@@ -125,7 +137,7 @@ final class ChartAssembler {
       addTonic(tonics, mark.tonic(), beat);
     }
     return new TimedChart<>(ImmutableList.copyOf(events), ImmutableList.copyOf(sections),
-        ImmutableList.copyOf(tonics), ImmutableList.copyOf(meters), beat);
+        ImmutableList.copyOf(tonics), ImmutableList.copyOf(meters), ImmutableList.copyOf(barMeters), beat);
   }
 
   /** Adds a tonic change, dropping restatements of the tonic in force and replacing a change at the same beat. */

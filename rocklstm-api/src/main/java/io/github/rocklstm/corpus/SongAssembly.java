@@ -5,6 +5,7 @@ import io.github.rocklstm.music.Chord;
 import io.github.rocklstm.music.ChordEvent;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;
+import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.Section;
 import java.util.ArrayList;
@@ -46,6 +47,30 @@ final class SongAssembly {
       sections.add(new Section(label, event));
     }
     return new ChordProgression(events, chart.firstMeter(), ImmutableList.copyOf(sections));
+  }
+
+  /**
+   * The metre changes of a chart, by event index: every bar metre that differs from the one in force, starting from
+   * the progression's metre; changes after the last event are dropped, and of two at one event the later wins.
+   */
+  static ImmutableList<MeterChange> meterChanges(ChartAssembler.TimedChart<Chord> chart, Meter start) {
+    List<MeterChange> changes = new ArrayList<>();
+    Meter current = start;
+    for (ChartAssembler.TimedMeter bar : chart.barMeters()) {
+      int event = eventAt(chart, bar.beat());
+      if (event >= chart.events().size()) {
+        break;
+      }
+      if (!changes.isEmpty() && changes.get(changes.size() - 1).startEvent() == event) {
+        changes.remove(changes.size() - 1);
+        current = changes.isEmpty() ? start : changes.get(changes.size() - 1).meter();
+      }
+      if (!bar.time().equals(current)) {
+        changes.add(new MeterChange(event, bar.time()));
+        current = bar.time();
+      }
+    }
+    return ImmutableList.copyOf(changes);
   }
 
   /** The index of the first event that starts at or after {@code beat}; the event count when there is none. */

@@ -120,6 +120,10 @@ class BillboardReaderTest {
     assertEquals(event("A:min", 2), events.get(46));
     assertEquals(List.of(event("G:maj", 2), event("F:maj", 2), event("E:min", 4), event("G:maj", 2),
         event("F:maj", 2), event("E:min", 2)), events.subList(47, 53));
+    // The 2/4 bar is a metre change there and back (lines 11, 17 and 25 have one each).
+    assertEquals(List.of(new MeterChange(52, new Meter(2, 4)), new MeterChange(53, Meter.COMMON_TIME)),
+        chicago.meterChanges().subList(0, 2));
+    assertEquals(6, chicago.meterChanges().size());
     // 0033, Heart: '| * | x15' is 15 bars without harmony, '&pause' a held pause: both no-chord.
     Song heart = TestCorpora.song(TestCorpora.billboardAllSlots(), "billboard:0033");
     for (int i = 0; i < 15; i++) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rocklstm.music.ChordEvent;
+import io.github.rocklstm.music.Meter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -81,6 +83,39 @@ class CorpusTest {
     long straddling = TestCorpora.billboardDeduplicated().removed().stream()
         .filter(s -> Split.of(s.workId()) != partOfSong.get(titleArtist(s))).count();
     assertEquals(53, straddling);
+  }
+
+  @Test
+  void metreChangesMakeEveryBarLineExact() {
+    List<Integer> songsWithChanges = new ArrayList<>();
+    for (ReadResult<Song> corpus : List.of(TestCorpora.billboardAllSlots(), TestCorpora.rs200(), TestCorpora.jazz())) {
+      songsWithChanges.add(0);
+      for (Song song : corpus.items()) {
+        if (!song.meterChanges().isEmpty()) {
+          songsWithChanges.set(songsWithChanges.size() - 1, songsWithChanges.get(songsWithChanges.size() - 1) + 1);
+        }
+        List<ChordEvent> events = song.progression().events();
+        int change = 0;
+        Meter meter = song.meter();
+        double position = 0; // beats since the current metre started
+        for (int i = 0; i < events.size(); i++) {
+          if (change < song.meterChanges().size() && song.meterChanges().get(change).startEvent() == i) {
+            assertEquals(0, position % meter.beatsPerBar(), 1e-9, song + " at event " + i);
+            meter = song.meterChanges().get(change++).meter();
+            position = 0;
+          }
+          double bar = meter.beatsPerBar();
+          double end = position + events.get(i).beats();
+          assertEquals(Math.floor(position / bar + 1e-9), Math.floor(end / bar - 1e-9), 1e-9,
+              song + ": event " + i + " crosses a bar line");
+          position = end;
+        }
+        assertEquals(0, Math.IEEEremainder(position, meter.beatsPerBar()), 1e-9, song + " ends mid-bar");
+      }
+    }
+    // Songs with a metre change or a bar-local metre (McGill chart slots, RS200 analyses, jazz charts), as grep
+    // counts files with a second metre line or a bar-local metre.
+    assertEquals(List.of(151, 66, 0), songsWithChanges);
   }
 
   @Test

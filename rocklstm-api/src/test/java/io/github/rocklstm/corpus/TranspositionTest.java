@@ -33,12 +33,13 @@ class TranspositionTest {
     assertEquals("test:song", normal.sourceId());
     // A key change moves with the chords.
     assertEquals(new KeyChange(2, Key.major(PitchClass.A_SHARP), KeySource.ANNOTATED), normal.keyChanges().get(0));
+    assertEquals(song.meterChanges(), normal.meterChanges());
   }
 
   @Test
   void normalizeMovesAMinorSongToAMinorTheShortWay() {
     Song song = new Song("test:m", "test:m", "T", "", OptionalInt.empty(), "rock", Key.minor(PitchClass.F),
-        KeySource.ANNOTATED, ImmutableList.of(), progression("F:min", "C:7"), Path.of("m.txt"), 0);
+        KeySource.ANNOTATED, ImmutableList.of(), ImmutableList.of(), progression("F:min", "C:7"), Path.of("m.txt"), 0);
     Song normal = Transposition.normalize(song);
     // F up 4 semitones is A (down 8 would be longer).
     assertEquals(4, normal.transposition());
@@ -84,7 +85,7 @@ class TranspositionTest {
   private static Song song(String... harte) {
     return new Song("test:song", "test:song", "Test", "Nobody", OptionalInt.empty(), "rock", Key.major(PitchClass.G),
         KeySource.ANNOTATED, ImmutableList.of(new KeyChange(2, Key.major(PitchClass.F), KeySource.ANNOTATED)),
-        progression(harte), Path.of("song.txt"), 0);
+        ImmutableList.of(new MeterChange(3, new Meter(2, 4))), progression(harte), Path.of("song.txt"), 0);
   }
 
   private static ChordProgression progression(String... harte) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokenizes chord progressions.
@@ -102,6 +103,8 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
   private final String[] sectionById;
   private final boolean[] genreById;
   private final int barId;
+  /** Chord to id at this level: a cache, since reducing and formatting costs more than a lookup. */
+  private final ConcurrentHashMap<Chord, Integer> idByChord = new ConcurrentHashMap<>();
 
   /**
    * A tokenizer over a given vocabulary (as stored with a model).
@@ -241,7 +244,8 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
     if (chord.isUnknown()) {
       return Vocabulary.UNK_ID;
     }
-    return vocabulary.idOf(ChordSymbols.formatHarte(chord.reduce(settings.level())));
+    return idByChord.computeIfAbsent(chord,
+        c -> vocabulary.idOf(ChordSymbols.formatHarte(c.reduce(settings.level()))));
   }
 
   /** The section token for a label: {@code <section:pre_chorus>} for {@code "Pre Chorus"}. */

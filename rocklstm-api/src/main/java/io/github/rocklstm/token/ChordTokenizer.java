@@ -390,8 +390,8 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
     for (; i < tokens.length; i++) {
       int id = tokens[i];
       if (!validId(id)) {
-        throw new IllegalArgumentException("token id " + id + " at position " + i + " is outside the vocabulary (ids 0 to "
-            + (vocabulary.size() - 1) + ")");
+        throw new IllegalArgumentException("token id " + id + " at position " + i
+            + " is outside the vocabulary (ids 0 to " + (vocabulary.size() - 1) + ")");
       }
       if (id == Vocabulary.END_ID) {
         break;

@@ -31,7 +31,7 @@ import java.util.Map;
  * <p>Repeats are not unrolled: a chorale is its notes as written once, as BachBot read them.
  *
  * @param id a stable identifier, e.g. the file name without extension ({@code bwv269})
- * @param title the title, or the id when the source has none
+ * @param title the title, or the id when the source has none; not blank, surrounding whitespace is removed
  * @param key the key (from the key signature and mode)
  * @param timeSignature the opening time signature
  * @param pickup length of the anacrusis in ticks, 0 if none
@@ -59,6 +59,8 @@ public record Chorale(
     Preconditions.checkNotNull(id, "id");
     Preconditions.checkArgument(!id.isBlank(), "id must not be blank");
     Preconditions.checkNotNull(title, "title");
+    title = title.strip();
+    Preconditions.checkArgument(!title.isEmpty(), "%s: title must not be blank (use the id when there is none)", id);
     Preconditions.checkNotNull(key, "key");
     Preconditions.checkNotNull(timeSignature, "timeSignature");
     Preconditions.checkNotNull(measureStarts, "measureStarts");

@@ -99,6 +99,10 @@ class ChoraleTest {
         0, ImmutableList.of(Q), 4 * Q, line, none, none, none));
     assertThrows(IllegalArgumentException.class, () -> new Chorale(" ", "x", Key.C_MAJOR, TimeSignature.COMMON_TIME,
         0, ImmutableList.of(0), 4 * Q, line, none, none, none));
+    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", " ", Key.C_MAJOR, TimeSignature.COMMON_TIME,
+        0, ImmutableList.of(0), 4 * Q, line, none, none, none));
+    assertEquals("t", new Chorale("x", " t\n", Key.C_MAJOR, TimeSignature.COMMON_TIME, 0, ImmutableList.of(0), 4 * Q,
+        line, none, none, none).title());
   }
 
   @Test

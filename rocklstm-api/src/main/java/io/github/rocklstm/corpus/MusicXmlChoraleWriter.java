@@ -41,8 +41,8 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class MusicXmlChoraleWriter {
 
-  private static final String DOCTYPE = "<!DOCTYPE score-partwise PUBLIC \"-//Recordare//DTD MusicXML 3.1 Partwise//EN\""
-      + " \"http://www.musicxml.org/dtds/partwise.dtd\">";
+  private static final String DOCTYPE = "<!DOCTYPE score-partwise"
+      + " PUBLIC \"-//Recordare//DTD MusicXML 3.1 Partwise//EN\" \"http://www.musicxml.org/dtds/partwise.dtd\">";
   private static final String[] PART_NAMES = {"Soprano", "Alto", "Tenor", "Bass"};
   private static final String[] PART_ABBREVIATIONS = {"S.", "A.", "T.", "B."};
 

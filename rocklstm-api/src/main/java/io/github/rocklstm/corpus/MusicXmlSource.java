@@ -57,7 +57,9 @@ final class MusicXmlSource implements Closeable {
       throw new CorpusFormatException(SourcePosition.wholeFile(file),
           "the file is empty (expected a MusicXML score, or a compressed .mxl archive holding one)");
     }
-    boolean zipped = n == 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && head[2] + 1 == head[3];
+    // "PK\3\4" starts a ZIP's first entry, "PK\5\6" an empty archive.
+    boolean zipped =
+        n == 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && head[2] + 1 == head[3];
     if (!zipped) {
       InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
       return new MusicXmlSource(file, null, null, new LimitedInputStream(in, maxEntryBytes, file, null, -1));
@@ -117,7 +119,8 @@ final class MusicXmlSource implements Closeable {
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry z = e.nextElement();
         String name = z.getName().toLowerCase(Locale.ROOT);
-        if (!z.isDirectory() && !name.startsWith("meta-inf/") && (name.endsWith(".xml") || name.endsWith(".musicxml"))) {
+        boolean scoreLike = name.endsWith(".xml") || name.endsWith(".musicxml");
+        if (!z.isDirectory() && !name.startsWith("meta-inf/") && scoreLike) {
           candidates.add(z.getName());
         }
       }

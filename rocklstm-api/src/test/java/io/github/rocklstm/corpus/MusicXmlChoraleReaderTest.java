@@ -30,10 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 class MusicXmlChoraleReaderTest {
 
   private static final int Q = Note.TICKS_PER_QUARTER;
-  private static final String DOCTYPE = "<!DOCTYPE score-partwise PUBLIC \"-//Recordare//DTD MusicXML 3.1 Partwise//EN\""
-      + " \"http://www.musicxml.org/dtds/partwise.dtd\">";
+  private static final String DOCTYPE = "<!DOCTYPE score-partwise"
+      + " PUBLIC \"-//Recordare//DTD MusicXML 3.1 Partwise//EN\" \"http://www.musicxml.org/dtds/partwise.dtd\">";
   private static final String ATTRIBUTES = "<attributes><divisions>2</divisions><key><fifths>-1</fifths>"
       + "<mode>minor</mode></key><time><beats>4</beats><beat-type>4</beat-type></time></attributes>";
+  private static final String FERMATA = "<notations><fermata/></notations>";
 
   @TempDir Path temp;
 
@@ -60,7 +61,8 @@ class MusicXmlChoraleReaderTest {
     }
     s.append("<score-partwise version=\"3.1\">\n<movement-title>Test</movement-title>\n<part-list>\n");
     for (int p = 0; p < parts.size(); p++) {
-      s.append("<score-part id=\"P").append(p + 1).append("\"><part-name>V").append(p).append("</part-name></score-part>\n");
+      s.append("<score-part id=\"P").append(p + 1).append("\"><part-name>V").append(p)
+          .append("</part-name></score-part>\n");
     }
     s.append("</part-list>\n");
     for (int p = 0; p < parts.size(); p++) {
@@ -82,8 +84,9 @@ class MusicXmlChoraleReaderTest {
   }
 
   /**
-   * A D-minor chorale in 4/4 with a quarter pickup: soprano A4 | D5 tied over a fermata..., with a rest in the
-   * alto, a tie, a grace note, a forward, and an alto note written only with notated {@code <tied>}.
+   * A D-minor chorale in 4/4 with a quarter pickup, one fermata per voice on beat 4 of bar 1 and a three-beat
+   * last bar. The soprano has a tie, a grace note and a {@code <forward>} padding its last bar; the alto has a
+   * rest and a tie written only with the notated {@code <tied>}.
    */
   private static List<List<List<String>>> fourParts() {
     List<List<List<String>>> parts = new ArrayList<>();
@@ -91,21 +94,21 @@ class MusicXmlChoraleReaderTest {
         List.of(note("A", 0, 4, 2, "")),
         List.of(note("D", 0, 5, 4, "<tie type=\"start\"/>"), note("D", 0, 5, 2, "<tie type=\"stop\"/>"),
             "<note><grace/><pitch><step>F</step><octave>5</octave></pitch></note>",
-            note("E", 0, 5, 2, "<notations><fermata/></notations>")),
+            note("E", 0, 5, 2, FERMATA)),
         List.of(note("F", 0, 5, 6, ""), "<forward><duration>2</duration></forward>")));
     parts.add(List.of(
         List.of(note("F", 0, 4, 2, "")),
         List.of(note("F", 0, 4, 2, "<notations><tied type=\"start\"/></notations>"),
             note("F", 0, 4, 2, "<notations><tied type=\"stop\"/></notations>"), rest(2),
-            note("C", 1, 4, 2, "<notations><fermata/></notations>")),
+            note("C", 1, 4, 2, FERMATA)),
         List.of(note("D", 0, 4, 6, ""))));
     parts.add(List.of(
         List.of(note("C", 0, 4, 2, "")),
-        List.of(note("A", 0, 3, 4, ""), note("B", -1, 3, 2, ""), note("A", 0, 3, 2, "<notations><fermata/></notations>")),
+        List.of(note("A", 0, 3, 4, ""), note("B", -1, 3, 2, ""), note("A", 0, 3, 2, FERMATA)),
         List.of(note("A", 0, 3, 6, ""))));
     parts.add(List.of(
         List.of(note("F", 0, 3, 2, "")),
-        List.of(note("D", 0, 3, 4, ""), note("G", 0, 2, 2, ""), note("A", 0, 2, 2, "<notations><fermata/></notations>")),
+        List.of(note("D", 0, 3, 4, ""), note("G", 0, 2, 2, ""), note("A", 0, 2, 2, FERMATA)),
         List.of(note("D", 0, 2, 6, ""))));
     return parts;
   }

@@ -228,8 +228,8 @@ public final class MusicXmlChoraleWriter {
       x.leaf("mode", key.mode() == Mode.MINOR ? "minor" : "major");
       x.end();
       x.start("time");
-      x.leaf("beats", String.valueOf(chorale.timeSignature().beats()));
-      x.leaf("beat-type", String.valueOf(chorale.timeSignature().beatType()));
+      x.leaf("beats", String.valueOf(chorale.meter().numerator()));
+      x.leaf("beat-type", String.valueOf(chorale.meter().denominator()));
       x.end();
       x.start("clef");
       switch (voice) {

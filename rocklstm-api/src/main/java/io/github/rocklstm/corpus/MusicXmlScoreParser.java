@@ -5,7 +5,7 @@ import io.github.rocklstm.music.Chorale;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Note;
 import io.github.rocklstm.music.PitchClass;
-import io.github.rocklstm.music.TimeSignature;
+import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.Voice;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,7 +135,7 @@ final class MusicXmlScoreParser {
     final List<MeasureData> measures = new ArrayList<>();
     Key firstKey;
     int firstKeyLine;
-    TimeSignature firstTime;
+    Meter firstTime;
     int divisions;
     String mainVoice;
 
@@ -375,9 +375,9 @@ final class MusicXmlScoreParser {
       }
       return;
     }
-    TimeSignature time;
+    Meter time;
     try {
-      time = new TimeSignature(Integer.parseInt(beats.strip()), Integer.parseInt(beatType.strip()));
+      time = new Meter(Integer.parseInt(beats.strip()), Integer.parseInt(beatType.strip()));
     } catch (IllegalArgumentException e) {
       throw measureError(part, measure, line, "<beats>" + beats + "</beats><beat-type>" + beatType + "</beat-type>",
           "not a time signature this reader can use (" + e.getMessage()
@@ -664,13 +664,13 @@ final class MusicXmlScoreParser {
       key = Key.C_MAJOR;
       warn(0, "", "no key signature; read as C major");
     }
-    TimeSignature timeSignature = first.firstTime;
-    if (timeSignature == null) {
-      timeSignature = TimeSignature.COMMON_TIME;
+    Meter meter = first.firstTime;
+    if (meter == null) {
+      meter = Meter.COMMON_TIME;
       warn(0, "", "no time signature; read as 4/4");
     }
     int firstLength = starts.size() > 1 ? starts.get(1) : time;
-    int pickup = firstLength < timeSignature.barTicks() ? firstLength : 0;
+    int pickup = firstLength < meter.barTicks() ? firstLength : 0;
 
     List<ImmutableList<Note>> lines = new ArrayList<>(4);
     for (PartData part : parts) {
@@ -692,7 +692,7 @@ final class MusicXmlScoreParser {
     String title = movementTitle != null && !movementTitle.isBlank() ? movementTitle.strip()
         : workTitle != null && !workTitle.isBlank() ? workTitle.strip() : id;
     try {
-      return new Chorale(id, title, key, timeSignature, pickup, ImmutableList.copyOf(starts), time, lines.get(0),
+      return new Chorale(id, title, key, meter, pickup, ImmutableList.copyOf(starts), time, lines.get(0),
           lines.get(1), lines.get(2), lines.get(3));
     } catch (IllegalArgumentException e) {
       throw error(0, "", "not a valid chorale: " + e.getMessage());

@@ -22,7 +22,7 @@ import java.util.Map;
  * <p><b>Bar lines</b> are kept as {@code measureStarts}, the tick where each measure begins as written (the
  * first is 0). Scores do not always have bars of equal length: a pickup, a bar split in two at a repeat sign,
  * a shorter last bar, a change of meter. Keeping the bar lines lets a MusicXML round trip reproduce the
- * chorale exactly; {@link #of} makes regular bar lines for generated chorales. {@code timeSignature} is the
+ * chorale exactly; {@link #of} makes regular bar lines for generated chorales. {@code meter} is the
  * opening time signature; later meter changes show only in the bar lengths.
  *
  * <p>{@code pickup} is the length of an opening anacrusis in ticks, 0 when the first bar is complete. When it
@@ -33,7 +33,7 @@ import java.util.Map;
  * @param id a stable identifier, e.g. the file name without extension ({@code bwv269})
  * @param title the title, or the id when the source has none; not blank, surrounding whitespace is removed
  * @param key the key (from the key signature and mode)
- * @param timeSignature the opening time signature
+ * @param meter the opening time signature
  * @param pickup length of the anacrusis in ticks, 0 if none
  * @param measureStarts start tick of each measure, strictly increasing from 0, all before {@code totalDuration}
  * @param totalDuration length of the piece in ticks (the end of the last measure)
@@ -46,7 +46,7 @@ public record Chorale(
     String id,
     String title,
     Key key,
-    TimeSignature timeSignature,
+    Meter meter,
     int pickup,
     ImmutableList<Integer> measureStarts,
     int totalDuration,
@@ -62,12 +62,12 @@ public record Chorale(
     title = title.strip();
     Preconditions.checkArgument(!title.isEmpty(), "%s: title must not be blank (use the id when there is none)", id);
     Preconditions.checkNotNull(key, "key");
-    Preconditions.checkNotNull(timeSignature, "timeSignature");
+    Preconditions.checkNotNull(meter, "meter");
     Preconditions.checkNotNull(measureStarts, "measureStarts");
     Preconditions.checkArgument(totalDuration > 0, "%s: totalDuration must be > 0 ticks, was %s", id, totalDuration);
-    Preconditions.checkArgument(pickup >= 0 && pickup < timeSignature.barTicks(),
-        "%s: pickup must be 0..%s ticks (shorter than a %s bar), was %s", id, timeSignature.barTicks() - 1,
-        timeSignature, pickup);
+    Preconditions.checkArgument(pickup >= 0 && pickup < meter.barTicks(),
+        "%s: pickup must be 0..%s ticks (shorter than a %s bar), was %s", id, meter.barTicks() - 1,
+        meter, pickup);
     Preconditions.checkArgument(!measureStarts.isEmpty() && measureStarts.get(0) == 0,
         "%s: measureStarts must begin with 0, was %s", id, measureStarts);
     for (int i = 1; i < measureStarts.size(); i++) {
@@ -108,19 +108,19 @@ public record Chorale(
 
   /**
    * A chorale with regular bar lines: a pickup measure of {@code pickup} ticks when it is not 0, then full bars
-   * of {@code timeSignature}; the piece ends where its last note ends. Meant for generated chorales.
+   * of {@code meter}; the piece ends where its last note ends. Meant for generated chorales.
    */
-  public static Chorale of(String id, String title, Key key, TimeSignature timeSignature, int pickup,
+  public static Chorale of(String id, String title, Key key, Meter meter, int pickup,
       List<Note> soprano, List<Note> alto, List<Note> tenor, List<Note> bass) {
     int end = Math.max(Math.max(lineEnd(soprano), lineEnd(alto)), Math.max(lineEnd(tenor), lineEnd(bass)));
     Preconditions.checkArgument(end > 0, "%s: a chorale needs at least one note", id);
     ImmutableList.Builder<Integer> starts = ImmutableList.builder();
     starts.add(0);
-    int bar = timeSignature.barTicks();
+    int bar = meter.barTicks();
     for (long t = pickup > 0 ? pickup : bar; t < end; t += bar) {
       starts.add((int) t);
     }
-    return new Chorale(id, title, key, timeSignature, pickup, starts.build(), end, ImmutableList.copyOf(soprano),
+    return new Chorale(id, title, key, meter, pickup, starts.build(), end, ImmutableList.copyOf(soprano),
         ImmutableList.copyOf(alto), ImmutableList.copyOf(tenor), ImmutableList.copyOf(bass));
   }
 
@@ -183,7 +183,7 @@ public record Chorale(
     if (semitones == 0) {
       return this;
     }
-    return new Chorale(id, title, key.transpose(semitones), timeSignature, pickup, measureStarts, totalDuration,
+    return new Chorale(id, title, key.transpose(semitones), meter, pickup, measureStarts, totalDuration,
         transposeLine(Voice.SOPRANO, soprano, semitones), transposeLine(Voice.ALTO, alto, semitones),
         transposeLine(Voice.TENOR, tenor, semitones), transposeLine(Voice.BASS, bass, semitones));
   }
@@ -203,7 +203,7 @@ public record Chorale(
   /** {@code bwv269 (G, 3/4, pickup 10080, 17 measures, 187 notes)}. */
   @Override
   public String toString() {
-    return id + " (" + key + ", " + timeSignature + (pickup > 0 ? ", pickup " + pickup : "") + ", "
+    return id + " (" + key + ", " + meter + (pickup > 0 ? ", pickup " + pickup : "") + ", "
         + measureStarts.size() + " measures, " + noteCount() + " notes)";
   }
 }

@@ -28,7 +28,7 @@ import com.google.common.base.Preconditions;
  */
 public record Note(int pitch, int start, int duration, boolean tieStart, boolean tieStop, boolean fermata) {
 
-  /** Ticks per quarter note: the time resolution of {@link Note}, {@link Chorale} and {@link TimeSignature}. */
+  /** Ticks per quarter note: the time resolution of {@link Note}, {@link Chorale} and {@link Meter}. */
   public static final int TICKS_PER_QUARTER = 10_080;
 
   /** Ticks per 16th note (2520), the frame length of the BachBot encoding. */

@@ -10,7 +10,7 @@
  *
  * <p>Four-voice chorales: {@link io.github.rocklstm.music.Chorale} holds soprano, alto, tenor and bass lines
  * ({@link io.github.rocklstm.music.Voice}, with usual and Bach ranges) of {@link io.github.rocklstm.music.Note}s
- * with ties and fermatas, a key, a {@link io.github.rocklstm.music.TimeSignature}, a pickup and the bar lines.
+ * with ties and fermatas, a key, a {@link io.github.rocklstm.music.Meter}, a pickup and the bar lines.
  * Chorale time is exact integer ticks, {@value io.github.rocklstm.music.Note#TICKS_PER_QUARTER} per quarter note;
  * rests are the gaps between notes.
  *

@@ -9,7 +9,7 @@ import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.Note;
 import io.github.rocklstm.music.PitchClass;
-import io.github.rocklstm.music.TimeSignature;
+import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.Voice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +162,7 @@ class MusicXmlChoraleReaderCorpusTest {
           highest[v.ordinal()] = Math.max(highest[v.ordinal()], n.pitch());
         }
       }
-      meters.merge(c.timeSignature().toString(), 1, Integer::sum);
+      meters.merge(c.meter().toString(), 1, Integer::sum);
       modes.merge(c.key().mode(), 1, Integer::sum);
       withPickup += c.pickup() > 0 ? 1 : 0;
     }
@@ -184,7 +184,7 @@ class MusicXmlChoraleReaderCorpusTest {
     Chorale c = chorale("bwv269");
     assertEquals("bwv269.mxl", c.title()); // music21 wrote the file name as the movement title
     assertEquals(Key.major(PitchClass.G), c.key());
-    assertEquals(TimeSignature.THREE_FOUR, c.timeSignature());
+    assertEquals(Meter.THREE_FOUR, c.meter());
     assertEquals(Q, c.pickup());
     assertEquals(24, c.measureCount());
     assertEquals(63 * Q, c.totalDuration());
@@ -245,7 +245,7 @@ class MusicXmlChoraleReaderCorpusTest {
     Chorale uncompressed = all.chorales().get(0);
     assertEquals("bwv67.4", uncompressed.id());
     assertEquals(Key.major(PitchClass.E), uncompressed.key()); // four sharps
-    assertEquals(TimeSignature.THREE_FOUR, uncompressed.timeSignature());
+    assertEquals(Meter.THREE_FOUR, uncompressed.meter());
     assertEquals(Q, uncompressed.pickup());
     assertEquals(ImmutableList.of(Note.of(66, 0, Q), Note.of(66, Q, 2 * Q), Note.of(66, 3 * Q, Q)),
         uncompressed.soprano().subList(0, 3));

@@ -10,7 +10,7 @@ import io.github.rocklstm.music.Chorale;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Note;
 import io.github.rocklstm.music.PitchClass;
-import io.github.rocklstm.music.TimeSignature;
+import io.github.rocklstm.music.Meter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -154,7 +154,7 @@ class MusicXmlChoraleReaderTest {
     assertEquals("small", c.id());
     assertEquals("Test", c.title());
     assertEquals(Key.minor(PitchClass.D), c.key());
-    assertEquals(TimeSignature.COMMON_TIME, c.timeSignature());
+    assertEquals(Meter.COMMON_TIME, c.meter());
     assertEquals(Q, c.pickup()); // a short first measure, not marked implicit
     assertEquals(ImmutableList.of(0, Q, 5 * Q), c.measureStarts());
     assertEquals(9 * Q, c.totalDuration()); // the forward pads the last bar to four beats

@@ -10,7 +10,7 @@ import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.Note;
 import io.github.rocklstm.music.PitchClass;
-import io.github.rocklstm.music.TimeSignature;
+import io.github.rocklstm.music.Meter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class MusicXmlChoraleWriterTest {
         Note.of(57 + offset, 4 * Q, 4 * Q));
     List<Note> bass = List.of(new Note(41 + offset, 0, 4 * Q, true, false, false),
         new Note(41 + offset, 4 * Q, 4 * Q, false, true, true));
-    return Chorale.of(id, "Title of " + id, key, TimeSignature.COMMON_TIME, 0, soprano, alto, tenor, bass);
+    return Chorale.of(id, "Title of " + id, key, Meter.COMMON_TIME, 0, soprano, alto, tenor, bass);
   }
 
   @Test
@@ -93,7 +93,7 @@ class MusicXmlChoraleWriterTest {
     List<Note> soprano = List.of(Note.of(67, 0, Q), Note.of(69, Q, 2 * Q), new Note(71, 3 * Q, 2 * Q, false, false,
         true), Note.of(72, 5 * Q, 2 * Q));
     List<Note> line = List.of(Note.of(60, 0, 7 * Q));
-    Chorale c = Chorale.of("cross", "cross", Key.C_MAJOR, TimeSignature.THREE_FOUR, Q, soprano, line, line,
+    Chorale c = Chorale.of("cross", "cross", Key.C_MAJOR, Meter.THREE_FOUR, Q, soprano, line, line,
         List.of(Note.of(48, 0, 7 * Q)));
     assertEquals(ImmutableList.of(0, Q, 4 * Q), c.measureStarts());
     Path file = temp.resolve("cross.musicxml");

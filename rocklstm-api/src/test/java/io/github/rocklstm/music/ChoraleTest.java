@@ -23,7 +23,7 @@ class ChoraleTest {
         new Note(62, 4 * Q, Q, false, true, false), new Note(62, 5 * Q, 2 * Q, false, false, true));
     List<Note> tenor = List.of(Note.of(59, 0, Q), Note.of(59, Q, Q), /* rest */ Note.of(57, 3 * Q, 4 * Q));
     List<Note> bass = List.of(Note.of(43, 0, Q), Note.of(55, Q, 6 * Q));
-    return Chorale.of("test", "A test", Key.major(PitchClass.G), TimeSignature.THREE_FOUR, Q, soprano, alto, tenor,
+    return Chorale.of("test", "A test", Key.major(PitchClass.G), Meter.THREE_FOUR, Q, soprano, alto, tenor,
         bass);
   }
 
@@ -73,7 +73,7 @@ class ChoraleTest {
   @Test
   void overlappingNotesInOneVoiceAreRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Chorale.of("x", "x", Key.C_MAJOR, TimeSignature.COMMON_TIME, 0,
+        () -> Chorale.of("x", "x", Key.C_MAJOR, Meter.COMMON_TIME, 0,
             List.of(Note.of(60, 0, 2 * Q), Note.of(62, Q, Q)), List.of(), List.of(), List.of()));
     assertTrue(e.getMessage().contains("SOPRANO") && e.getMessage().contains("monophonic"), e.getMessage());
   }
@@ -83,25 +83,25 @@ class ChoraleTest {
     ImmutableList<Note> line = ImmutableList.of(Note.of(60, 0, 4 * Q));
     ImmutableList<Note> none = ImmutableList.of();
     // a line that ends after the piece
-    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x", Key.C_MAJOR, TimeSignature.COMMON_TIME,
+    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x", Key.C_MAJOR, Meter.COMMON_TIME,
         0, ImmutableList.of(0), 2 * Q, line, none, none, none));
     // a pickup that is not the first measure
     IllegalArgumentException pickup = assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x",
-        Key.C_MAJOR, TimeSignature.COMMON_TIME, Q, ImmutableList.of(0, 2 * Q), 4 * Q, line, none, none, none));
+        Key.C_MAJOR, Meter.COMMON_TIME, Q, ImmutableList.of(0, 2 * Q), 4 * Q, line, none, none, none));
     assertTrue(pickup.getMessage().contains("pickup"), pickup.getMessage());
     // a pickup as long as a bar
-    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x", Key.C_MAJOR, TimeSignature.COMMON_TIME,
+    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x", Key.C_MAJOR, Meter.COMMON_TIME,
         4 * Q, ImmutableList.of(0, 4 * Q), 8 * Q, line, none, none, none));
     // bar lines out of order or not from 0
-    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x", Key.C_MAJOR, TimeSignature.COMMON_TIME,
+    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x", Key.C_MAJOR, Meter.COMMON_TIME,
         0, ImmutableList.of(0, 2 * Q, 2 * Q), 4 * Q, line, none, none, none));
-    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x", Key.C_MAJOR, TimeSignature.COMMON_TIME,
+    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", "x", Key.C_MAJOR, Meter.COMMON_TIME,
         0, ImmutableList.of(Q), 4 * Q, line, none, none, none));
-    assertThrows(IllegalArgumentException.class, () -> new Chorale(" ", "x", Key.C_MAJOR, TimeSignature.COMMON_TIME,
+    assertThrows(IllegalArgumentException.class, () -> new Chorale(" ", "x", Key.C_MAJOR, Meter.COMMON_TIME,
         0, ImmutableList.of(0), 4 * Q, line, none, none, none));
-    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", " ", Key.C_MAJOR, TimeSignature.COMMON_TIME,
+    assertThrows(IllegalArgumentException.class, () -> new Chorale("x", " ", Key.C_MAJOR, Meter.COMMON_TIME,
         0, ImmutableList.of(0), 4 * Q, line, none, none, none));
-    assertEquals("t", new Chorale("x", " t\n", Key.C_MAJOR, TimeSignature.COMMON_TIME, 0, ImmutableList.of(0), 4 * Q,
+    assertEquals("t", new Chorale("x", " t\n", Key.C_MAJOR, Meter.COMMON_TIME, 0, ImmutableList.of(0), 4 * Q,
         line, none, none, none).title());
   }
 

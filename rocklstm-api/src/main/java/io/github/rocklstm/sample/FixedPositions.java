@@ -13,6 +13,10 @@ import java.util.Map;
  * <p>Position 0 is START and cannot be fixed. END may be fixed only at the last fixed position (the sequence then
  * ends exactly there).
  *
+ * <p>Applied on its own, like any constraint, it intersects with the others: a fixed token that another constraint
+ * masks leaves nothing allowed. Inside a {@link GenerationConfig} fixed tokens are given instead, and win over the
+ * other constraints (see there).
+ *
  * @param tokens position to token, positions at least 1, tokens at least 0
  */
 public record FixedPositions(ImmutableSortedMap<Integer, Integer> tokens) implements Constraint {

@@ -1,5 +1,6 @@
 package io.github.rocklstm.sample;
 
+import io.github.rocklstm.token.Vocabulary;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSortedSet;
 import com.google.common.primitives.Ints;
@@ -27,7 +28,7 @@ public record BannedTokens(ImmutableSortedSet<Integer> tokens) implements Constr
 
   /** Bans PAD (0), START (1), UNK (3) and MASK (4). */
   public static BannedTokens specials() {
-    return of(SpecialTokens.PAD, SpecialTokens.START, SpecialTokens.UNK, SpecialTokens.MASK);
+    return of(Vocabulary.PAD_ID, Vocabulary.START_ID, Vocabulary.UNK_ID, Vocabulary.MASK_ID);
   }
 
   /** Whether {@code token} is banned. */

@@ -1,5 +1,6 @@
 package io.github.rocklstm.sample;
 
+import io.github.rocklstm.token.Vocabulary;
 import com.google.common.base.Preconditions;
 import io.github.rocklstm.model.SequenceModel;
 import io.github.rocklstm.model.Session;
@@ -122,8 +123,8 @@ public final class BeamSearch {
         int slots = width - finished.size();
         List<Extension> continuing = new ArrayList<>();
         for (Extension extension : extensions.subList(0, Math.min(slots, extensions.size()))) {
-          if (extension.token == SpecialTokens.END) {
-            int[] tokens = append(live[extension.hypothesis], SpecialTokens.END);
+          if (extension.token == Vocabulary.END_ID) {
+            int[] tokens = append(live[extension.hypothesis], Vocabulary.END_ID);
             int generated = tokens.length - prefix.length;
             finished.add(new BeamHypothesis(tokens, extension.sum,
                 extension.sum / lengthNormalizer(generated, lengthPenalty)));

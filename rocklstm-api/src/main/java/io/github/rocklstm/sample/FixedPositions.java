@@ -1,5 +1,6 @@
 package io.github.rocklstm.sample;
 
+import io.github.rocklstm.token.Vocabulary;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ public record FixedPositions(ImmutableSortedMap<Integer, Integer> tokens) implem
           "fixed positions start at 1 (position 0 is always START), got position %s", position);
       Preconditions.checkArgument(token >= 0, "fixed token at position %s must be at least 0, got %s", position,
           token);
-      Preconditions.checkArgument(token != SpecialTokens.END || position == tokens.lastKey(),
+      Preconditions.checkArgument(token != Vocabulary.END_ID || position == tokens.lastKey(),
           "END is fixed at position %s, but position %s after it is fixed too: nothing can follow END", position,
           tokens.lastKey());
     }
@@ -74,7 +75,7 @@ public record FixedPositions(ImmutableSortedMap<Integer, Integer> tokens) implem
         Arrays.fill(scores, Float.NEGATIVE_INFINITY);
         scores[fixed] = kept;
       } else if (position < last) {
-        scores[SpecialTokens.END] = Float.NEGATIVE_INFINITY;
+        scores[Vocabulary.END_ID] = Float.NEGATIVE_INFINITY;
       }
     }
   }

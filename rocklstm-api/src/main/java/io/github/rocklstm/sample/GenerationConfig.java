@@ -1,5 +1,6 @@
 package io.github.rocklstm.sample;
 
+import io.github.rocklstm.token.Vocabulary;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
@@ -60,10 +61,10 @@ public record GenerationConfig(
     for (int i = 0; i < primer.length(); i++) {
       int token = primer.get(i);
       Preconditions.checkArgument(token >= 0, "primer token %s at position %s is negative", token, i + 1);
-      Preconditions.checkArgument(token != SpecialTokens.START,
+      Preconditions.checkArgument(token != Vocabulary.START_ID,
           "primer position %s holds START: the primer is what follows START, which every sequence gets anyway",
           i + 1);
-      Preconditions.checkArgument(token != SpecialTokens.END,
+      Preconditions.checkArgument(token != Vocabulary.END_ID,
           "primer position %s holds END: a primer cannot end the sequence", i + 1);
     }
     Preconditions.checkArgument(primer.length() + 2 <= maxLength,
@@ -80,10 +81,10 @@ public record GenerationConfig(
       Preconditions.checkArgument(position < maxLength,
           "position %s is fixed, beyond the maximum length %s (positions run to %s)", position, maxLength,
           maxLength - 1);
-      Preconditions.checkArgument(position != maxLength - 1 || token == SpecialTokens.END,
+      Preconditions.checkArgument(position != maxLength - 1 || token == Vocabulary.END_ID,
           "position %s is fixed to token %s, but END is forced there by the maximum length %s", position, token,
           maxLength);
-      Preconditions.checkArgument(token != SpecialTokens.END || position + 1 >= minLength,
+      Preconditions.checkArgument(token != Vocabulary.END_ID || position + 1 >= minLength,
           "END is fixed at position %s, which makes the sequence %s long, below the minimum length %s", position,
           position + 1, minLength);
     }
@@ -102,7 +103,7 @@ public record GenerationConfig(
   /** START followed by the primer: the tokens every sequence starts with. */
   public int[] prefix() {
     int[] prefix = new int[primer.length() + 1];
-    prefix[0] = SpecialTokens.START;
+    prefix[0] = Vocabulary.START_ID;
     System.arraycopy(primer.toArray(), 0, prefix, 1, primer.length());
     return prefix;
   }
@@ -113,7 +114,7 @@ public record GenerationConfig(
    * @throws IllegalArgumentException naming the token and where it was given
    */
   void checkVocabulary(int vocabularySize) {
-    Preconditions.checkArgument(vocabularySize > SpecialTokens.MASK,
+    Preconditions.checkArgument(vocabularySize > Vocabulary.MASK_ID,
         "the vocabulary has %s ids, fewer than the 5 special tokens PAD, START, END, UNK, MASK", vocabularySize);
     for (int i = 0; i < primer.length(); i++) {
       checkToken(primer.get(i), vocabularySize, "primer position " + (i + 1));

@@ -1,5 +1,6 @@
 package io.github.rocklstm.sample;
 
+import io.github.rocklstm.token.Vocabulary;
 import com.google.common.base.Preconditions;
 import com.google.common.primitives.ImmutableIntArray;
 import io.github.rocklstm.model.ScoreResult;
@@ -54,12 +55,12 @@ public final class Inpainter {
     int[] gaps = new int[sequence.length];
     int count = 0;
     for (int position = 0; position < sequence.length; position++) {
-      if (sequence[position] == SpecialTokens.MASK) {
+      if (sequence[position] == Vocabulary.MASK_ID) {
         gaps[count++] = position;
       }
     }
     Preconditions.checkArgument(count > 0, "the sequence holds no MASK token (id %s), so there is no gap to fill: %s",
-        SpecialTokens.MASK, Arrays.toString(sequence));
+        Vocabulary.MASK_ID, Arrays.toString(sequence));
     return inpaint(model, sequence, Arrays.copyOf(gaps, count), seed);
   }
 
@@ -117,10 +118,10 @@ public final class Inpainter {
     Preconditions.checkNotNull(gapPositions, "gapPositions");
     Preconditions.checkArgument(sequence.length >= 3,
         "a sequence with a gap needs at least 3 tokens (START, gap, END), got %s", Arrays.toString(sequence));
-    Preconditions.checkArgument(sequence[0] == SpecialTokens.START,
-        "the sequence must start with START (id %s), got %s at position 0", SpecialTokens.START, sequence[0]);
-    Preconditions.checkArgument(sequence[sequence.length - 1] == SpecialTokens.END,
-        "the sequence must end with END (id %s), got %s at position %s", SpecialTokens.END,
+    Preconditions.checkArgument(sequence[0] == Vocabulary.START_ID,
+        "the sequence must start with START (id %s), got %s at position 0", Vocabulary.START_ID, sequence[0]);
+    Preconditions.checkArgument(sequence[sequence.length - 1] == Vocabulary.END_ID,
+        "the sequence must end with END (id %s), got %s at position %s", Vocabulary.END_ID,
         sequence[sequence.length - 1], sequence.length - 1);
     Preconditions.checkArgument(gapPositions.length > 0, "no gap positions given");
     for (int i = 0; i < gapPositions.length; i++) {
@@ -135,11 +136,11 @@ public final class Inpainter {
       if (gap < gapPositions.length && gapPositions[gap] == position) {
         gap++;
       } else {
-        Preconditions.checkArgument(sequence[position] != SpecialTokens.MASK,
+        Preconditions.checkArgument(sequence[position] != Vocabulary.MASK_ID,
             "position %s holds MASK but is not a gap", position);
-        Preconditions.checkArgument(position == 0 || sequence[position] != SpecialTokens.START,
+        Preconditions.checkArgument(position == 0 || sequence[position] != Vocabulary.START_ID,
             "position %s holds START, which only position 0 may", position);
-        Preconditions.checkArgument(position == sequence.length - 1 || sequence[position] != SpecialTokens.END,
+        Preconditions.checkArgument(position == sequence.length - 1 || sequence[position] != Vocabulary.END_ID,
             "position %s holds END before the end of the sequence", position);
       }
     }

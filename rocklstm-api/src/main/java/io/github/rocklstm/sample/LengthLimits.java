@@ -1,5 +1,6 @@
 package io.github.rocklstm.sample;
 
+import io.github.rocklstm.token.Vocabulary;
 import com.google.common.base.Preconditions;
 import java.util.Arrays;
 
@@ -32,11 +33,11 @@ public record LengthLimits(int minLength, int maxLength) implements Constraint {
       float[] scores = logProbabilities[row];
       int position = prefixes[row].length;
       if (position + 1 >= maxLength) {
-        float end = scores[SpecialTokens.END];
+        float end = scores[Vocabulary.END_ID];
         Arrays.fill(scores, Float.NEGATIVE_INFINITY);
-        scores[SpecialTokens.END] = end;
+        scores[Vocabulary.END_ID] = end;
       } else if (position + 1 < minLength) {
-        scores[SpecialTokens.END] = Float.NEGATIVE_INFINITY;
+        scores[Vocabulary.END_ID] = Float.NEGATIVE_INFINITY;
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.github.rocklstm.sample;
 
+import io.github.rocklstm.token.Vocabulary;
 import com.google.common.base.Preconditions;
 import io.github.rocklstm.model.DeterministicRandom;
 import io.github.rocklstm.model.SequenceModel;
@@ -151,7 +152,7 @@ public final class SequenceGenerator {
           }
           int token = sampler.sample(scores[r], histories[r], randoms[row]);
           tokens[row][length] = token;
-          if (token == SpecialTokens.END) {
+          if (token == Vocabulary.END_ID) {
             results[batch.get(row).sequence] = Arrays.copyOf(tokens[row], length + 1);
           } else {
             keep[kept++] = r;

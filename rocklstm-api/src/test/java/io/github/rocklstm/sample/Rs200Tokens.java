@@ -1,5 +1,6 @@
 package io.github.rocklstm.sample;
 
+import io.github.rocklstm.token.Vocabulary;
 import io.github.rocklstm.corpus.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,11 +59,11 @@ final class Rs200Tokens {
     List<int[]> sequences = new ArrayList<>();
     for (List<String> text : texts) {
       int[] sequence = new int[text.size() + 2];
-      sequence[0] = SpecialTokens.START;
+      sequence[0] = Vocabulary.START_ID;
       for (int i = 0; i < text.size(); i++) {
         sequence[i + 1] = ids.get(text.get(i));
       }
-      sequence[sequence.length - 1] = SpecialTokens.END;
+      sequence[sequence.length - 1] = Vocabulary.END_ID;
       sequences.add(sequence);
     }
     return new Rs200Tokens(List.copyOf(sequences), next);

@@ -27,8 +27,8 @@ record ChordShape(ChordQuality quality, ImmutableSortedSet<Interval> added, Immu
     ImmutableSortedSet<Interval> add = ImmutableSortedSet.copyOf(Sets.difference(added, quality.intervals()));
     ImmutableSortedSet<Interval> omit = ImmutableSortedSet.copyOf(Sets.intersection(omitted, quality.intervals()));
     ImmutableSortedSet<Interval> all = intervals(quality, add, omit);
-    Preconditions.checkArgument(!all.isEmpty(), "a chord needs at least one interval (quality %s, added %s, omitted %s)",
-        quality.harte(), added, omitted);
+    Preconditions.checkArgument(!all.isEmpty(),
+        "a chord needs at least one interval (quality %s, added %s, omitted %s)", quality.harte(), added, omitted);
     if (!add.isEmpty() || !omit.isEmpty() || quality == ChordQuality.NONE) {
       ChordQuality exact = ChordQuality.withIntervals(all).orElse(null);
       if (exact != null) {

@@ -259,28 +259,24 @@ public final class ChordSymbols {
     if (notes.equals(ChordQuality.ROOT_ONLY.intervals())) {
       return root + ChordQuality.ROOT_ONLY.leadSheetSuffix() + bass;
     }
-    List<String> candidates = new ArrayList<>();
-    List<int[]> ranks = new ArrayList<>();
-    for (int i = 0; i < LeadSheetHead.HEADS.size(); i++) {
-      LeadSheetHead head = LeadSheetHead.HEADS.get(i);
+    // Rank every usual suffix by what it would take (cheap), then write and check the best ones in order.
+    List<LeadSheetHead> heads = LeadSheetHead.HEADS;
+    Integer[] order = new Integer[heads.size()];
+    long[] ranks = new long[heads.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      ranks[i] = heads.get(i).rank(notes, i);
+    }
+    java.util.Arrays.sort(order, Comparator.comparingLong(i -> ranks[i]));
+    for (int i : order) {
+      LeadSheetHead head = heads.get(i);
       List<String> tokens = head.modifiersTo(notes);
       String suffix = head.suffix.isEmpty() && !tokens.isEmpty()
           ? "(" + String.join(",", tokens) + ")"
           : head.suffix + String.join("", tokens);
-      candidates.add(root + suffix + bass);
-      int removals = (int) tokens.stream().filter(token -> token.startsWith("no")).count();
-      ranks.add(new int[] {tokens.size(), removals, suffix.length(), i});
-    }
-    Integer[] order = new Integer[candidates.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, Comparator.<Integer>comparingInt(i -> ranks.get(i)[0])
-        .thenComparingInt(i -> ranks.get(i)[1]).thenComparingInt(i -> ranks.get(i)[2])
-        .thenComparingInt(i -> ranks.get(i)[3]));
-    for (int i : order) {
-      if (readsBackAs(candidates.get(i), chord)) {
-        return candidates.get(i);
+      String candidate = root + suffix + bass;
+      if (readsBackAs(candidate, chord)) {
+        return candidate;
       }
     }
     throw new IllegalStateException("no lead-sheet symbol reads back as " + formatHarte(chord));
@@ -329,6 +325,36 @@ public final class ChordSymbols {
         heads.add(new LeadSheetHead(head[0], notes.build()));
       }
       return heads.build();
+    }
+
+    /**
+     * How good this head is for {@code target}, smaller is better: the number of modifiers, then of {@code no}
+     * modifiers, then the suffix length, then the head's position {@code index}, packed into one long.
+     */
+    long rank(Set<Interval> target, int index) {
+      int tokens = 0;
+      int removals = 0;
+      int length = suffix.length();
+      Set<Interval> replaced = new TreeSet<>();
+      for (Interval extra : target) {
+        if (!notes.contains(extra)) {
+          tokens++;
+          boolean bare = extra.isAltered() && ALTERABLE_DEGREES.contains(extra.degree())
+              && !target.contains(extra.unaltered());
+          length += extra.toString().length() + (bare ? 0 : 3);
+          if (bare) {
+            replaced.add(extra.unaltered());
+          }
+        }
+      }
+      for (Interval missing : notes) {
+        if (!target.contains(missing) && !replaced.contains(missing)) {
+          tokens++;
+          removals++;
+          length += missing.toString().length() + 2;
+        }
+      }
+      return ((long) tokens << 48) | ((long) removals << 32) | ((long) Math.min(length, 0xffff) << 16) | index;
     }
 
     /** The modifiers that turn this head's notes into {@code target}, in the order the parser applies them. */

@@ -1,7 +1,6 @@
 package io.github.rocklstm.music;
 
 import com.google.common.base.Preconditions;
-import java.util.Comparator;
 
 /**
  * A spelled interval above a chord root or a tonic, named the way Harte chord labels name them: a scale degree
@@ -51,8 +50,6 @@ public record Interval(int degree, int alteration) implements Comparable<Interva
     ROOT, new Interval(2, -1), new Interval(2, 0), MINOR_THIRD, MAJOR_THIRD, PERFECT_FOURTH, DIMINISHED_FIFTH,
     PERFECT_FIFTH, new Interval(6, -1), MAJOR_SIXTH, MINOR_SEVENTH, MAJOR_SEVENTH
   };
-  private static final Comparator<Interval> ORDER =
-      Comparator.comparingInt(Interval::degree).thenComparingInt(Interval::alteration);
 
   public Interval {
     Preconditions.checkArgument(degree >= 1 && degree <= 13, "interval degree must be 1 to 13, got %s", degree);
@@ -163,6 +160,7 @@ public record Interval(int degree, int alteration) implements Comparable<Interva
 
   @Override
   public int compareTo(Interval other) {
-    return ORDER.compare(this, other);
+    return degree != other.degree ? Integer.compare(degree, other.degree)
+        : Integer.compare(alteration, other.alteration);
   }
 }

@@ -20,6 +20,9 @@ public record Meter(int numerator, int denominator) {
   /** 4/4. */
   public static final Meter COMMON_TIME = new Meter(4, 4);
 
+  /** 3/4. */
+  public static final Meter THREE_FOUR = new Meter(3, 4);
+
   public Meter {
     Preconditions.checkArgument(numerator >= 1 && numerator <= 64, "a metre's numerator is 1 to 64, got %s",
         numerator);
@@ -42,14 +45,25 @@ public record Meter(int numerator, int denominator) {
     return (isCompound() ? 3 : 1) * 4.0 / denominator;
   }
 
+  /** A bar's exact length in {@link Note} ticks ({@value Note#TICKS_PER_QUARTER} per quarter note). */
+  public int barTicks() {
+    return numerator * 4 * Note.TICKS_PER_QUARTER / denominator;
+  }
+
   /**
    * Parses {@code 4/4}, {@code 6/8}, {@code 12/8}, or the numerator and denominator separated by spaces
-   * ({@code 4 4}, as in the jazz corpus's {@code TimeSig} lines).
+   * ({@code 4 4}, as in the jazz corpus's {@code TimeSig} lines); {@code C} is 4/4 and {@code C|} is 2/2.
    *
    * @throws IllegalArgumentException naming the text and the valid forms
    */
   public static Meter parse(String text) {
     Preconditions.checkNotNull(text, "text");
+    if (text.strip().equals("C")) {
+      return COMMON_TIME;
+    }
+    if (text.strip().equals("C|")) {
+      return new Meter(2, 2);
+    }
     String[] parts = text.strip().split("\\s*/\\s*|\\s+");
     if (parts.length == 2 && parts[0].matches("[0-9]{1,2}") && parts[1].matches("[0-9]{1,2}")) {
       try {
@@ -59,7 +73,7 @@ public record Meter(int numerator, int denominator) {
       }
     }
     throw new IllegalArgumentException(
-        "not a metre: '" + text + "' (expected numerator/denominator such as 4/4, 6/8 or 12/8, or '4 4')");
+        "not a metre: '" + text + "' (expected numerator/denominator such as 4/4, 6/8 or 12/8, or '4 4', or C / C|)");
   }
 
   /** {@code 6/8}. */

@@ -43,4 +43,14 @@ class MeterTest {
       assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
     }
   }
+
+  @Test
+  void barLengthsInNoteTicksAndCommonTimeSymbols() {
+    assertEquals(40320, Meter.COMMON_TIME.barTicks());
+    assertEquals(30240, Meter.THREE_FOUR.barTicks());
+    assertEquals(60480, new Meter(3, 2).barTicks());
+    assertEquals(30240, new Meter(6, 8).barTicks());
+    assertEquals(Meter.COMMON_TIME, Meter.parse("C"));
+    assertEquals(new Meter(2, 2), Meter.parse("C|"));
+  }
 }

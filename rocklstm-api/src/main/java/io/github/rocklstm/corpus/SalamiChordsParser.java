@@ -168,6 +168,10 @@ final class SalamiChordsParser {
   private static <C> List<ChartItem<C>> parseContent(String content, SourcePosition at, Meter metre,
       Function<String, C> chords) {
     List<ChartItem<C>> items = new ArrayList<>();
+    if (content.isEmpty()) {
+      throw new CorpusFormatException(at, "nothing after the timestamp (expected 'silence', 'end', a section such "
+          + "as 'Z, noise', or bars such as 'A, intro, | A:min | C:maj |'; truncated line?)");
+    }
     int first = content.indexOf('|');
     if (first < 0) {
       if (!content.equals("silence") && !content.equals("end")) {

@@ -215,9 +215,11 @@ class BillboardReaderTest {
   @Test
   void unknownHeaderAndBadTimestampAreReported() throws Exception {
     Path file = BadInput.write(temp.resolve("0001/salami_chords.txt"),
-        SONG.replace("# metre: 4/4", "# metre: 4/4\n# tempo: 120").replace("9.0\t|", "nine\t|"));
+        SONG.replace("# metre: 4/4", "# metre: 4/4\n# tempo: 120").replace("9.0\t|", "nine\t|")
+            .replace("12.0\tsilence", "12.0\t"));
     ReadResult<Song> lenient = new BillboardReader().readFile(file, ReadMode.LENIENT);
-    assertEquals(2, lenient.problems().size());
+    assertEquals(3, lenient.problems().size());
+    assertTrue(lenient.problems().get(2).problem().startsWith("nothing after the timestamp"));
     assertEquals(4, lenient.problems().get(0).position().line());
     assertTrue(lenient.problems().get(0).problem().contains("unknown header 'tempo'"));
     assertEquals(10, lenient.problems().get(1).position().line());

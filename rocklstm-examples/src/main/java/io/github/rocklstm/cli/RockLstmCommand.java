@@ -28,6 +28,7 @@ public final class RockLstmCommand implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+              || ex instanceof io.github.rocklstm.corpus.CorpusFormatException
               || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
             commandLine.getErr().println("rocklstm: " + ex.getMessage());
             return 2;

@@ -7,6 +7,7 @@ import io.github.rocklstm.music.ChordEvent;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Meter;
+import io.github.rocklstm.music.Section;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import javax.sound.midi.Sequence;
  * <p><b>Tracks</b>, at {@value #RESOLUTION} ticks per quarter note:
  * <ol start="0">
  *   <li>the conductor track: the title as track name, the tempo, the time signature of the progression's
- *       {@link Meter} and, when a key is given, the key signature; its end-of-track event marks the end of the last
- *       chord, so {@link Sequence#getTickLength()} is the progression's exact length;
+ *       {@link Meter}, when a key is given the key signature, and a marker (meta event 6) with the label of each
+ *       section where it starts; its end-of-track event marks the end of the last chord, so
+ *       {@link Sequence#getTickLength()} is the progression's exact length;
  *   <li>{@code Chords} on channel {@value #CHORD_CHANNEL}: every chord voiced by {@link ChordVoicer} (bass note in
  *       octave 3, close position above, smooth voice leading) and struck in the {@link RhythmPattern};
  *   <li>{@code Bass} on channel {@value #BASS_CHANNEL}, unless the {@link BassLine} is {@link BassLine#NONE}.
@@ -200,6 +202,9 @@ public final class MidiRenderer {
     }
     TrackEvents conductor = new TrackEvents().trackName(title).tempo(0, tempo).timeSignature(0, meter);
     key.ifPresent(k -> conductor.keySignature(0, k));
+    for (Section section : progression.sections()) {
+      conductor.marker(onsets[section.startEvent()], section.label());
+    }
     conductor.endOfTrackAtLeast(end).addTo(sequence.createTrack());
 
     Velocities velocities = new Velocities(beatTicks, barTicks, meter.beatsPerBar());
@@ -264,7 +269,7 @@ public final class MidiRenderer {
   }
 
   /** Where a note struck at {@code start} and followed by something at {@code next} is released. */
-  static long noteEnd(long start, long next) {
+  private static long noteEnd(long start, long next) {
     long slot = next - start;
     return next - Math.min(RELEASE_GAP_TICKS, slot / 4);
   }

@@ -24,6 +24,7 @@ final class TrackEvents {
 
   /** Meta event types of the Standard MIDI File format. */
   static final int META_TRACK_NAME = 0x03;
+  static final int META_MARKER = 0x06;
   static final int META_END_OF_TRACK = 0x2F;
   static final int META_TEMPO = 0x51;
   static final int META_TIME_SIGNATURE = 0x58;
@@ -51,6 +52,11 @@ final class TrackEvents {
   /** The track name at tick 0, UTF-8 encoded. */
   TrackEvents trackName(String name) {
     return meta(0, META_TRACK_NAME, name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A marker (rehearsal letter, section name) at {@code tick}, UTF-8 encoded. */
+  TrackEvents marker(long tick, String text) {
+    return meta(tick, META_MARKER, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A tempo change to {@code microsecondsPerQuarter}. */

@@ -1,6 +1,5 @@
 package io.github.rocklstm.render;
 
-import static io.github.rocklstm.render.MidiTracks.Played;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.Note;
 import io.github.rocklstm.music.PitchClass;
 import io.github.rocklstm.music.Voice;
+import io.github.rocklstm.render.MidiTracks.Played;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sound.midi.MidiSystem;

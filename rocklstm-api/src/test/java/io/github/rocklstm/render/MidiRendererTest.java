@@ -1,23 +1,27 @@
 package io.github.rocklstm.render;
 
-import static io.github.rocklstm.render.MidiTracks.Played;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.collect.ImmutableList;
 import io.github.rocklstm.music.ChordEvent;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.ChordSymbols;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.PitchClass;
+import io.github.rocklstm.music.Section;
+import io.github.rocklstm.render.MidiTracks.Played;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiFileFormat;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
@@ -170,6 +174,24 @@ class MidiRendererTest {
     List<Played> bass = MidiTracks.notes(sequence.getTracks()[2]);
     assertEquals(List.of(0L, 480L, 640L, 960L, 1280L, 1440L, 3840L, 4320L, 4800L, 5280L), MidiTracks.onsets(bass));
     assertEquals(12 * 480, sequence.getTickLength());
+  }
+
+  @Test
+  void sectionsBecomeMarkers() throws Exception {
+    ChordProgression p = new ChordProgression(C_G_AM_F.events(), Meter.COMMON_TIME,
+        ImmutableList.of(new Section("verse", 0), new Section("chorus", 2)));
+    Sequence sequence = writeAndRead(MidiRenderer.standard(), p, Key.C_MAJOR);
+    Track conductor = sequence.getTracks()[0];
+    List<String> markers = new ArrayList<>();
+    List<Long> ticks = new ArrayList<>();
+    for (int i = 0; i < conductor.size(); i++) {
+      if (conductor.get(i).getMessage() instanceof MetaMessage meta && meta.getType() == 0x06) {
+        markers.add(new String(meta.getData(), StandardCharsets.UTF_8));
+        ticks.add(conductor.get(i).getTick());
+      }
+    }
+    assertEquals(List.of("verse", "chorus"), markers);
+    assertEquals(List.of(0L, 3840L), ticks);
   }
 
   @Test

@@ -696,6 +696,15 @@ public final class ChoraleTokenizer implements Tokenizer<Chorale> {
       return pitches[frame * VOICES + voice];
     }
 
+    boolean hasNote() {
+      for (int i = 0; i < count * VOICES; i++) {
+        if (pitches[i] != NO_PITCH) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean struck(int frame, int voice) {
       return struck[frame * VOICES + voice];
     }
@@ -738,6 +747,96 @@ public final class ChoraleTokenizer implements Tokenizer<Chorale> {
       }
       return normal.transpose(-targetKey.semitonesToNormal());
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Grammar for constrained sampling
+
+  /**
+   * The token ids that may follow {@code prefix} so that the sequence can still be completed into one that
+   * {@link #decode(int[], Key)} reads without repair and {@link #validateFrames(int[], Key)} finds valid: in each
+   * frame an optional {@value #FERMATA} first, then per voice {@value #REST}, a struck note within the voice's Bach
+   * range (judged after moving to {@code key}; null: as the pitches are), or the tied form of the pitch the voice
+   * held in the previous frame; then {@value #FRAME_END}; END only at a frame boundary once some note was struck.
+   * After a {@value #FERMATA} the frame must strike a note, so if the soprano, alto and tenor only held or rested,
+   * the bass must strike. After END only PAD is allowed. A sampler that masks all other ids never needs
+   * {@link #decodeLenient}.
+   *
+   * @param prefix the tokens so far, starting with START (a leading START is optional)
+   * @return a mask over the vocabulary, true where the id may come next
+   * @throws MalformedChoraleTokensException when the prefix itself is malformed
+   */
+  public boolean[] allowedNext(int[] prefix, Key key) {
+    Preconditions.checkNotNull(prefix, "prefix");
+    int shift = key == null ? 0 : -key.semitonesToNormal();
+    boolean[] allowed = new boolean[vocabulary.size()];
+    int end = prefix.length;
+    for (int i = 0; i < prefix.length; i++) {
+      if (prefix[i] == Vocabulary.END_ID) {
+        end = i;
+        break;
+      }
+    }
+    if (end < prefix.length) {
+      parse(Arrays.copyOf(prefix, end + 1), null);
+      allowed[Vocabulary.PAD_ID] = true;
+      return allowed;
+    }
+    // Split the prefix into the complete frames (strictly parsed) and the open frame's tokens.
+    int frameStart = prefix.length > 0 && prefix[0] == Vocabulary.START_ID ? 1 : 0;
+    for (int i = prefix.length - 1; i >= frameStart; i--) {
+      if (prefix[i] == frameEndId) {
+        frameStart = i + 1;
+        break;
+      }
+    }
+    Frames frames = parse(Arrays.copyOf(prefix, frameStart), null);
+    boolean fermata = false;
+    boolean struck = false;
+    int voices = 0;
+    for (int i = frameStart; i < prefix.length; i++) {
+      int id = prefix[i];
+      if (id == Vocabulary.PAD_ID) {
+        continue;
+      }
+      if (id == fermataId && voices == 0 && !fermata) {
+        fermata = true;
+      } else if (voices < VOICES && (id == restId || pitchOf(id) != NO_PITCH)
+          && (!isTied(id) || frames.count > 0 && frames.pitch(frames.count - 1, voices) == pitchOf(id))) {
+        struck |= pitchOf(id) != NO_PITCH && !tiedById[id];
+        voices++;
+      } else {
+        // Malformed: let the strict parser say where and why.
+        parse(prefix, null);
+        throw new MalformedChoraleTokensException("token " + i + ": " + describe(id) + " cannot come here", i,
+            frames.count);
+      }
+    }
+    if (voices == VOICES) {
+      allowed[frameEndId] = true;
+      return allowed;
+    }
+    if (voices == 0 && !fermata) {
+      allowed[fermataId] = true;
+      allowed[Vocabulary.END_ID] = frames.hasNote();
+    }
+    Voice voice = Voice.ofIndex(voices);
+    boolean mustStrike = fermata && !struck && voices == VOICES - 1;
+    allowed[restId] = !mustStrike;
+    for (int pitch = Note.MIN_PITCH; pitch <= Note.MAX_PITCH; pitch++) {
+      if (struckIdByPitch[pitch] != Vocabulary.UNK_ID && voice.inBachRange(pitch + shift)) {
+        allowed[struckIdByPitch[pitch]] = true;
+      }
+    }
+    int held = frames.count == 0 ? NO_PITCH : frames.pitch(frames.count - 1, voices);
+    if (!mustStrike && held != NO_PITCH && tiedIdByPitch[held] != Vocabulary.UNK_ID) {
+      allowed[tiedIdByPitch[held]] = true;
+    }
+    return allowed;
+  }
+
+  private String describe(int id) {
+    return id >= 0 && id < vocabulary.size() ? vocabulary.token(id) : "id " + id;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -790,6 +889,13 @@ public final class ChoraleTokenizer implements Tokenizer<Chorale> {
             + "); use harmonisationTemplate(Chorale), which quantises");
       }
       previousEnd = note.end();
+    }
+    for (int i = 0; i < soprano.size(); i++) {
+      Note note = soprano.get(i);
+      if (!Voice.SOPRANO.inBachRange(note.pitch())) {
+        throw new IllegalArgumentException("soprano note " + i + " (" + note + ", MIDI " + note.pitch() + ", "
+            + where(note, meter, pickup) + ") is outside the soprano's range " + rangeText(Voice.SOPRANO));
+      }
     }
     int semitones = key.semitonesToNormal();
     List<Note> moved = new ArrayList<>(soprano.size());

@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableList;
 import io.github.rocklstm.music.Chorale;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Meter;
-import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.Note;
 import io.github.rocklstm.music.PitchClass;
 import io.github.rocklstm.music.Voice;
@@ -18,14 +17,17 @@ import java.util.regex.Pattern;
 
 /**
  * The BachBot encoding of four-voice chorales (Liang 2016, "BachBot: Automatic composition in the style of Bach
- * chorales", section 4.1; Liang, Gotham, Johnson and Shotton, ISMIR 2017).
+ * chorales", MPhil thesis, chapter 4, "Sequential encoding of musical data"; Liang, Gotham, Johnson and Shotton,
+ * ISMIR 2017), with one change: a {@value #REST} token for a silent voice, so that every frame holds four voice
+ * tokens. Where this class departs from BachBot's thesis or code, the comment below says so.
  *
  * <h2>Preparation ({@link #prepare})</h2>
  * <ol>
  *   <li><b>Key normalisation</b>: every pitch moves by {@link Key#semitonesToNormal()} of the chorale's key (-5 to
  *       +6 semitones), so major chorales are in C major and minor ones in A minor. This is BachBot's table of
  *       shifts exactly; BachBot took the key from music21's Krumhansl-Schmuckler analysis, we take the key the
- *       reader found (key signature and mode).
+ *       reader found (key signature and mode). BachBot's code kept only the 4/4 chorales; we keep every metre (the
+ *       encoding does not depend on it; the music21 corpus has 328 chorales in 4/4, 35 in 3/4, 1 in 3/2).
  *   <li><b>Ties merged</b>: a note tied to the next ({@code tieStart}, same pitch, starting where it ends) becomes
  *       one note with it; the merged note has a fermata when any of its parts has. The encoding cannot tell a
  *       written tie from a held note, so decoding gives one long note; a writer re-splits it at bar lines.
@@ -53,9 +55,10 @@ import java.util.regex.Pattern;
  *       repeated it on every frame of the chordified slice that carried the fermata);
  *   <li>four voice tokens in the order soprano, alto, tenor, bass: {@code (60, False)} for MIDI pitch 60 struck on
  *       this frame, {@code (60, True)} for a pitch 60 continuing from the previous frame (a held note or a tie),
- *       and {@value #REST} for a silent voice. BachBot orders by "descending pitch, soprano first", which is SATB
- *       except where voices cross; we keep the voice order, so a crossing is kept as written. Soprano first is
- *       what lets a harmoniser fix the soprano tokens and sample the rest ({@link #harmonisationTemplate});
+ *       and {@value #REST} for a silent voice. BachBot's thesis orders "soprano first ... descending pitch", which
+ *       is SATB except where voices cross (one version of its code wrote soprano, bass, tenor, alto); we keep the
+ *       voice order, so a crossing stays as written. Soprano first is what lets a harmoniser fix the soprano's
+ *       tokens and sample the rest ({@link #harmonisationTemplate});
  *   <li>{@value #FRAME_END}, which ends the frame (BachBot writes it between frames, so it has one fewer).
  * </ol>
  * then {@code END}. A frame is 5 tokens, 6 with a fermata.
@@ -92,7 +95,16 @@ import java.util.regex.Pattern;
  *       voices resting.
  * </ul>
  * A sequence without any note cannot be repaired into a chorale and is an error either way.
- * {@link #validateFrames} reports the same problems without decoding, plus notes outside their voice's range.
+ * {@link #validateFrames} reports the same problems without decoding, plus notes outside their voice's range;
+ * {@link #allowedNext} tells a sampler which tokens keep a sequence well formed and in range, so that generation
+ * always decodes into four valid voices.
+ *
+ * <h2>Harmonisation</h2>
+ * Since each frame is {@code [(.)] S A T B |||}, a soprano fixes the length and layout of the whole sequence:
+ * {@link #harmonisationTemplate} fixes START, END, every {@value #FRAME_END}, the soprano's tokens and a
+ * {@value #FERMATA} where a soprano fermata starts, and leaves the alto, tenor and bass slots free. A fermata that
+ * starts in a lower voice where the soprano has none (70 of the 364 corpus chorales have one) is not in the
+ * template: the soprano cannot predict it.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -663,9 +675,6 @@ public final class ChoraleTokenizer implements Tokenizer<Chorale> {
       repairs.add(new FrameProblem(tokenIndex, frames.count, problem + "; " + repair));
     }
 
-    private String describe(int id) {
-      return id >= 0 && id < vocabulary.size() ? vocabulary.token(id) : "id " + id;
-    }
   }
 
   /** Decoded frames: per frame and voice a pitch (or NO_PITCH), whether it is struck, and its token index. */

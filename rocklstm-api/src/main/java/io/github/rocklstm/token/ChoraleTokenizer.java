@@ -674,7 +674,6 @@ public final class ChoraleTokenizer implements Tokenizer<Chorale> {
       }
       repairs.add(new FrameProblem(tokenIndex, frames.count, problem + "; " + repair));
     }
-
   }
 
   /** Decoded frames: per frame and voice a pitch (or NO_PITCH), whether it is struck, and its token index. */

@@ -128,7 +128,7 @@ final class DjlRuntime {
               "device " + device + " requested, but no CUDA GPU is visible to the PyTorch engine (PyTorch "
                   + engine.getVersion() + ", " + (engine.hasCapability(StandardCapabilities.CUDA)
                       ? "CUDA natives but no usable GPU or driver" : "CPU natives on the classpath")
-                  + "); see the rocklstm-djl package documentation for the 'cuda' Maven profile, or use cpu/auto");
+                  + "); see rocklstm-djl/README.md for the 'cuda' Maven profile, or use cpu or auto");
         }
         if (device.index() >= gpus) {
           throw new IllegalArgumentException(

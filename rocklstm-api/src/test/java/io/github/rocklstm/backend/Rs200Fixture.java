@@ -32,10 +32,15 @@ import java.util.stream.Stream;
  */
 public final class Rs200Fixture {
 
+  /** Padding. */
   public static final int PAD = 0;
+  /** First token of every sequence. */
   public static final int START = 1;
+  /** Last token of every sequence. */
   public static final int END = 2;
+  /** A validation token unseen in training. */
   public static final int UNK = 3;
+  /** Reserved (never in this corpus). */
   public static final int MASK = 4;
 
   private static Rs200Fixture instance;

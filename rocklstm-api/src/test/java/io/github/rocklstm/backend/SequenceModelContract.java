@@ -235,7 +235,7 @@ public abstract class SequenceModelContract {
         for (int row = 0; row < tokens.length; row++) {
           int[] s = sequences.get(row);
           if (t + 1 < s.length) {
-            assertEquals(scores.tokenLogProbabilities(row)[t], logProbabilities[row][s[t + 1]], tolerance(),
+            assertEquals(scores.tokenLogProbability(row, t), logProbabilities[row][s[t + 1]], tolerance(),
                 "row " + row + ", target " + (t + 1));
           }
         }

@@ -70,7 +70,8 @@ class ChordStatisticsTest {
     assertEquals(entropy, s.entropy(), 1e-14);
     assertEquals(1.8423709931771088, s.entropy(), 1e-12);
     assertEquals(4, s.coverage());
-    double tonal = (Math.sqrt(11.0 / 9 + 2 * S3 / 9) + Math.sqrt(11.0 / 12 + S3 / 3) + Math.sqrt(97.0 / 36 + S3 / 9)) / 3;
+    double tonal =
+        (Math.sqrt(11.0 / 9 + 2 * S3 / 9) + Math.sqrt(11.0 / 12 + S3 / 3) + Math.sqrt(97.0 / 36 + S3 / 9)) / 3;
     assertEquals(tonal, s.tonalDistance(), 1e-15);
     // Trigrams Am E C and E C D: 2 distinct of 2.
     assertEquals(1.0, s.uniqueTrigramRatio());

@@ -20,7 +20,8 @@ class TonalCentroidTest {
   void singlePitchClassesLieOnTheThreeCircles() {
     // C (l = 0): every angle 0, so (sin, cos) = (0, 1) on each circle, scaled by r1 = 1, r2 = 1, r3 = 0.5.
     assertArrayEquals(new double[] {0, 1, 0, 1, 0, 0.5}, TonalCentroid.of(Set.of(PitchClass.C)), 1e-15);
-    // G (l = 7): fifths 7 * 210 = 1470 = 30 degrees, minor thirds 7 * 270 = 1890 = 90, major thirds 7 * 120 = 840 = 120.
+    // G (l = 7): fifths 7 * 210 = 1470 = 30 degrees, minor thirds 7 * 270 = 1890 = 90,
+    // major thirds 7 * 120 = 840 = 120.
     assertArrayEquals(new double[] {0.5, S3 / 2, 1, 0, 0.5 * S3 / 2, -0.25}, TonalCentroid.of(Set.of(PitchClass.G)),
         1e-15);
   }

@@ -47,7 +47,8 @@ class YangLerchTest {
     // Reference = generated = {0, 1, 2, 3}.
     // Intra {1, 2, 3, 1, 2, 1}: mean 5/3, s^2 = (3 * 4/9 + 2 * 1/9 + 16/9) / 5 = 2/3, h = sqrt(2/3) (4/18)^(1/5)
     //   = 0.604382.
-    // Inter (16 pairs) 0 x4, 1 x6, 2 x4, 3 x2: mean 5/4, s^2 = (40/16 - 25/16) * 16/15 = 1, h = (4/48)^(1/5) = 0.608364.
+    // Inter (16 pairs) 0 x4, 1 x6, 2 x4, 3 x2: mean 5/4, s^2 = (40/16 - 25/16) * 16/15 = 1,
+    //   h = (4/48)^(1/5) = 0.608364.
     // Inter has the zero distances of each sample with itself, so the densities differ a little.
     // SciPy: OA 0.8206430206687051, KL 0.12056841931212176 for both sets.
     assertEquals(Math.sqrt(2.0 / 3) * Math.pow(4.0 / 18, 0.2),

@@ -240,8 +240,8 @@ public final class MusicXmlChoraleReader {
   }
 
   /**
-   * Reads every {@code .mxl}, {@code .xml} and {@code .musicxml} file directly in {@code directory} (not in
-   * subfolders), in file-name order.
+   * Reads every {@code .mxl}, {@code .xml} and {@code .musicxml} file in {@code directory} and its subfolders
+   * (so the corpus root {@code music21-bach-chorales/} works as well as its {@code bach/} folder), in path order.
    *
    * @throws CorpusFormatException in strict mode, for the first file that is not a readable chorale
    * @throws IOException when the directory cannot be listed, or (strict mode) a file cannot be read
@@ -252,7 +252,7 @@ public final class MusicXmlChoraleReader {
       throw new IOException(directory + " is not a directory (expected a folder of .mxl/.xml/.musicxml files)");
     }
     List<Path> files;
-    try (Stream<Path> listing = Files.list(directory)) {
+    try (Stream<Path> listing = Files.walk(directory)) {
       files = listing.filter(p -> Files.isRegularFile(p) && isMusicXmlName(p))
           .sorted()
           .collect(Collectors.toList());

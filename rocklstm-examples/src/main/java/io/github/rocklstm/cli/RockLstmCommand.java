@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RockLstmCommand.Version.class,
     description = "LSTM sequence models for symbolic music: rock chord progressions and four-voice chorales.",
-    subcommands = {CorpusCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CorpusCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class RockLstmCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -28,6 +28,7 @@ public final class RockLstmCommand implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+              || ex instanceof io.github.rocklstm.corpus.CorpusFormatException
               || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
             commandLine.getErr().println("rocklstm: " + ex.getMessage());
             return 2;

@@ -100,6 +100,7 @@ public final class ChordStatistics implements Evaluator<List<KeyedProgression>> 
 
   private final VocabularyLevel level;
   private final Weighting weighting;
+  private final ChordChanges chordChanges;
 
   /**
    * Statistics at a vocabulary level with a histogram weighting.
@@ -111,6 +112,7 @@ public final class ChordStatistics implements Evaluator<List<KeyedProgression>> 
   public ChordStatistics(VocabularyLevel level, Weighting weighting) {
     this.level = Preconditions.checkNotNull(level, "level");
     this.weighting = Preconditions.checkNotNull(weighting, "weighting");
+    this.chordChanges = new ChordChanges(level);
   }
 
   /** The vocabulary level chords are reduced to. */
@@ -151,7 +153,7 @@ public final class ChordStatistics implements Evaluator<List<KeyedProgression>> 
    */
   public ProgressionStatistics of(KeyedProgression progression) {
     Preconditions.checkNotNull(progression, "progression");
-    ImmutableList<ChordEvent> changes = ChordChanges.of(progression.progression(), level);
+    ImmutableList<ChordEvent> changes = chordChanges.of(progression.progression());
     Preconditions.checkArgument(!changes.isEmpty(),
         "progression '%s' has no chord change (it has %s events, none with a pitched chord: N and X do not count)",
         progression.id(), progression.progression().events().size());
@@ -209,7 +211,7 @@ public final class ChordStatistics implements Evaluator<List<KeyedProgression>> 
     ImmutableList<ProgressionStatistics> statistics = perProgression(progressions);
     Map<Chord, Double> pooled = new HashMap<>();
     for (KeyedProgression progression : progressions) {
-      for (ChordEvent change : ChordChanges.of(progression.progression(), level)) {
+      for (ChordEvent change : chordChanges.of(progression.progression())) {
         pooled.merge(change.chord(), weight(change), Double::sum);
       }
     }

@@ -101,16 +101,16 @@ public final class Novelty implements Evaluator<List<KeyedProgression>> {
     }
   }
 
-  private final VocabularyLevel level;
+  private final ChordChanges chordChanges;
   private final Map<Chord, Integer> ids;
   private final ImmutableList<String> songIds;
   /** {@code songStarts[s]}: the text position of song {@code s}'s first change; one more entry for the end. */
   private final int[] songStarts;
   private final SuffixArray index;
 
-  private Novelty(VocabularyLevel level, Map<Chord, Integer> ids, ImmutableList<String> songIds, int[] songStarts,
-      SuffixArray index) {
-    this.level = level;
+  private Novelty(ChordChanges chordChanges, Map<Chord, Integer> ids, ImmutableList<String> songIds,
+      int[] songStarts, SuffixArray index) {
+    this.chordChanges = chordChanges;
     this.ids = ids;
     this.songIds = songIds;
     this.songStarts = songStarts;
@@ -128,6 +128,7 @@ public final class Novelty implements Evaluator<List<KeyedProgression>> {
   public static Novelty fit(List<KeyedProgression> training, VocabularyLevel level) {
     ChordStatistics.checkSet(training);
     Preconditions.checkNotNull(level, "level");
+    ChordChanges chordChanges = new ChordChanges(level);
     Map<Chord, Integer> ids = new HashMap<>();
     Set<String> seen = new HashSet<>();
     ImmutableList.Builder<String> songIds = ImmutableList.builder();
@@ -139,7 +140,7 @@ public final class Novelty implements Evaluator<List<KeyedProgression>> {
       Preconditions.checkArgument(seen.add(song.id()), "training song id '%s' appears twice (at %s)", song.id(), s);
       songIds.add(song.id());
       songStarts[s] = length;
-      ImmutableList<ChordEvent> changes = changes(song, level);
+      ImmutableList<ChordEvent> changes = changes(chordChanges, song);
       if (length + changes.size() + 1 > text.length) {
         long grown = Math.max(2L * text.length, (long) length + changes.size() + 1);
         Preconditions.checkArgument(grown <= Integer.MAX_VALUE, "training set too large");
@@ -154,13 +155,13 @@ public final class Novelty implements Evaluator<List<KeyedProgression>> {
     Preconditions.checkArgument(!ids.isEmpty(), "the training songs have no chord change (only N, X or nothing)");
     Preconditions.checkArgument(length <= SuffixArray.MAX_LENGTH,
         "training set too large: %s chord changes and separators, at most %s", length, SuffixArray.MAX_LENGTH);
-    return new Novelty(level, Map.copyOf(ids), songIds.build(), songStarts,
+    return new Novelty(chordChanges, Map.copyOf(ids), songIds.build(), songStarts,
         new SuffixArray(Arrays.copyOf(text, length)));
   }
 
   /** The chord classes compared. */
   public VocabularyLevel level() {
-    return level;
+    return chordChanges.level();
   }
 
   /** The number of training songs. */
@@ -288,14 +289,14 @@ public final class Novelty implements Evaluator<List<KeyedProgression>> {
     }
     int song = Arrays.binarySearch(songStarts, position);
     song = song >= 0 ? song : -song - 2;
-    ImmutableList<Chord> chords = changes(generated, level).subList(bestStart, bestStart + best).stream()
+    ImmutableList<Chord> chords = changes(chordChanges, generated).subList(bestStart, bestStart + best).stream()
         .map(ChordEvent::chord).collect(ImmutableList.toImmutableList());
     return new VerbatimMatch(generated.id(), scan.length, best, bestStart, Optional.of(songIds.get(song)),
         position - songStarts[song], chords);
   }
 
   private int[] encode(KeyedProgression progression) {
-    ImmutableList<ChordEvent> changes = changes(progression, level);
+    ImmutableList<ChordEvent> changes = changes(chordChanges, progression);
     int[] pattern = new int[changes.size()];
     for (int i = 0; i < pattern.length; i++) {
       pattern[i] = ids.getOrDefault(changes.get(i).chord(), UNSEEN);
@@ -303,7 +304,7 @@ public final class Novelty implements Evaluator<List<KeyedProgression>> {
     return pattern;
   }
 
-  private static ImmutableList<ChordEvent> changes(KeyedProgression progression, VocabularyLevel level) {
-    return ChordChanges.of(progression.progression().transpose(progression.key().semitonesToNormal()), level);
+  private static ImmutableList<ChordEvent> changes(ChordChanges chordChanges, KeyedProgression progression) {
+    return chordChanges.of(progression.progression(), progression.key().semitonesToNormal());
   }
 }

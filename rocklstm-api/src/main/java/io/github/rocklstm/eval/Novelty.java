@@ -49,9 +49,10 @@ import java.util.Set;
  * The training songs' changes are concatenated into one int text (one id per chord class, a separator after every
  * song) and indexed with a suffix array. The matching statistics of a generated progression (for every position, the
  * longest prefix found in the text) give every n-gram's presence and the longest match at once, by binary search: a
- * position costs {@code O(m log N)} for a match of length {@code m} in a text of {@code N} changes. Building sorts the
- * text about {@code log2 N} times; a 100,000-change training set takes a fraction of a second. A {@code Novelty} is
- * immutable and may be shared between threads.
+ * position costs {@code O(m log N)} for a match of length {@code m} in a text of {@code N} changes. Building reduces
+ * every chord (each distinct chord once, then from a cache) and sorts {@code N} longs about {@code log2 N} times: the
+ * 52,591 changes of the Billboard training songs take well under a second, the 693,840 of their 12-key augmentation a
+ * few seconds. A {@code Novelty} is immutable (apart from a thread-safe cache) and may be shared between threads.
  */
 public final class Novelty implements Evaluator<List<KeyedProgression>> {
 
@@ -123,7 +124,7 @@ public final class Novelty implements Evaluator<List<KeyedProgression>> {
    * @param training the training songs, with unique ids; at least one, and at least one chord change in all
    * @param level the chord classes compared
    * @throws IllegalArgumentException for an empty set, a null element, a repeated id, no chord change at all, or more
-   *     than 2,097,150 changes plus songs
+   *     than 2,097,151 changes and songs together (one separator per song)
    */
   public static Novelty fit(List<KeyedProgression> training, VocabularyLevel level) {
     ChordStatistics.checkSet(training);

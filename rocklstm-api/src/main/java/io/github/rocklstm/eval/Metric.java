@@ -24,8 +24,16 @@ public record Metric(String name, double value, String unit) {
   public static final String PERPLEXITY = "perplexity";
   /** A dimensionless fraction or ratio (rates, coverage, relative improvement). */
   public static final String RATIO = "ratio";
-  /** A whole number of things (tokens, sequences, an n-gram order). */
+  /** A whole number of things (tokens, sequences, an n-gram order), or a mean of such numbers. */
   public static final String COUNT = "count";
+  /** An information quantity in bits (base-2 logarithm), e.g. a histogram entropy. */
+  public static final String BITS = "bits";
+  /** An information quantity in nats (natural logarithm), e.g. a Kullback-Leibler divergence. */
+  public static final String NATS = "nats";
+  /** A duration in beats (see {@link io.github.rocklstm.music.Meter#beatsPerBar()}). */
+  public static final String BEATS = "beats";
+  /** A Euclidean distance in the space the metric's name gives, e.g. the 6-D tonal centroid space. */
+  public static final String DISTANCE = "distance";
 
   /** Checks the three parts; see the class comment for what is accepted. */
   public Metric {

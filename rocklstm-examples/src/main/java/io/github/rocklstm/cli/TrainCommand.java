@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--layers", defaultValue = "2", description = "LSTM layers, 1-4 (default: ${DEFAULT-VALUE}).")
   int layers;
 
-  @Option(names = "--hidden", defaultValue = "256", description = "LSTM hidden size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--hidden", defaultValue = "128", description = "LSTM hidden size (default: ${DEFAULT-VALUE}).")
   int hidden;
 
   @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout between layers (default: ${DEFAULT-VALUE}).")
@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--bptt", defaultValue = "64", description = "Truncated BPTT length (default: ${DEFAULT-VALUE}).")
   int bptt;
 
-  @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "10", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
@@ -120,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--clip", defaultValue = "5", description = "Gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE}).")
   double clip;
 
-  @Option(names = "--patience", defaultValue = "3",
+  @Option(names = "--patience", defaultValue = "2",
       description = "Early stopping: epochs without improvement, 0 = off (default: ${DEFAULT-VALUE}).")
   int patience;
 
@@ -129,6 +129,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--max-steps-per-epoch", paramLabel = "N", description = "Cap on steps per epoch (quick runs).")
   Integer maxStepsPerEpoch;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Intra-op threads for the DJL/PyTorch backend (default: PyTorch's own choice, one per core)."
+          + " On a machine whose cores are busy with other work, 1 is often much faster.")
+  Integer threads;
 
   @Option(names = "--resume", description = "Continue from OUT/checkpoints/last if it exists.")
   boolean resume;
@@ -144,6 +149,12 @@ final class TrainCommand implements Callable<Integer> {
     Path modelDirectory = out.resolve("model");
     if (!resume && Files.exists(modelDirectory)) {
       throw new IllegalArgumentException(modelDirectory + " exists already: choose another --out, or pass --resume");
+    }
+    if (threads != null) {
+      Preconditions.checkArgument(threads >= 1, "--threads must be >= 1, got %s", threads);
+      // Read by the PyTorch engine when it starts, which happens on the first model below.
+      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
     Backend chosen = backend == null ? Backends.get() : Backends.get(backend);
 
@@ -259,8 +270,8 @@ final class TrainCommand implements Callable<Integer> {
   static String reportTable(Map<String, Object> report) {
     Map<String, Object> v = (Map<String, Object>) report.get("validation");
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "validation split of %s: %s tokens (END included, START not)%n",
-        report.get("corpus"), v.get("tokens")));
+    sb.append(String.format(Locale.ROOT, "validation split of %s: %,d tokens (END included, START not)%n",
+        report.get("corpus"), ((Number) v.get("tokens")).longValue()));
     sb.append(String.format(Locale.ROOT, "  %-12s %12s %12s%n", "model", "nats/token", "perplexity"));
     sb.append(row("LSTM", v, "lstm"));
     sb.append(row("unigram", v, "unigram"));

@@ -37,7 +37,7 @@ final class Nd4jRuntime {
 
   /**
    * Why ND4J cannot start here, or the empty string when its classes and a native backend jar for this platform are
-   * present. Looks up classes without initialising them and one resource; loads no native code.
+   * present. Looks up class files and one library as resources: loads no ND4J class and no native code.
    */
   static String unavailableReason() {
     ClassLoader loader = Nd4jRuntime.class.getClassLoader();
@@ -67,12 +67,7 @@ final class Nd4jRuntime {
   }
 
   private static boolean classPresent(ClassLoader loader, String name) {
-    try {
-      Class.forName(name, false, loader);
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
+    return loader.getResource(name.replace('.', '/') + ".class") != null;
   }
 
   /**

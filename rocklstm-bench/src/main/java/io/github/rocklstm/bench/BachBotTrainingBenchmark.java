@@ -57,7 +57,7 @@ public class BachBotTrainingBenchmark {
 
   /** One optimiser step on 50 x 128 tokens. */
   @Benchmark
-  public TrainingSummary fit(TokenCounter counter) {
+  public TrainingSummary fit(TokenCounter counter, CpuCounter cpu) {
     TrainingSummary summary = run.epoch();
     counter.tokens += run.tokensPerEpoch();
     return summary;

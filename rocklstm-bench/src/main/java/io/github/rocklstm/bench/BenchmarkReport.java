@@ -137,12 +137,12 @@ public final class BenchmarkReport {
   }
 
   private void appendGemm(StringBuilder out) {
-    Table table = new Table("library", "n", "threads", "GFLOP/s", "±");
+    Table table = new Table("library", "n", "threads", "GFLOP/s", "±", "cores busy");
     for (JmhResult r : results) {
       if (r.benchmarkClass().equals("GemmBenchmark") && r.secondary().containsKey("flops")) {
         JmhResult.Score flops = r.secondary().get("flops");
         table.row(library(r.param("backend", "?")), r.param("n", "?"), r.param("threads", "1"),
-            fixed(flops.value() / 1e9, 2), fixed(flops.error() / 1e9, 2));
+            fixed(flops.value() / 1e9, 2), fixed(flops.error() / 1e9, 2), coresBusy(r));
       }
     }
     table.appendTo(out, "GEMM limit (float32, C = A B of two n x n matrices)");
@@ -154,7 +154,7 @@ public final class BenchmarkReport {
 
   private void appendThroughput(StringBuilder out) {
     Table table = new Table("work", "backend", "model", "shape", "threads", "tokens/s", "±", "MFLOP/token",
-        "GFLOP/s", "of GEMM limit");
+        "GFLOP/s", "of GEMM limit", "cores busy");
     for (JmhResult r : throughputResults()) {
       JmhResult.Score tokens = r.secondary().get("tokens");
       long flops = flopsPerToken(r).orElseThrow();
@@ -162,7 +162,7 @@ public final class BenchmarkReport {
       Optional<Double> limit = gemmLimit(r.param("backend", "?"), r.param("threads", "1"));
       table.row(work(r), r.param("backend", "?"), model(r), shape(r), r.param("threads", "1"),
           grouped(tokens.value()), grouped(tokens.error()), fixed(flops / 1e6, 3), fixed(rate / 1e9, 2),
-          limit.map(l -> fixed(100 * rate / l, 1) + "%").orElse("n/a"));
+          limit.map(l -> fixed(100 * rate / l, 1) + "%").orElse("n/a"), coresBusy(r));
     }
     table.appendTo(out, "Throughput (tokens per second; FLOP/s from ModelFlops)");
   }
@@ -195,13 +195,13 @@ public final class BenchmarkReport {
 
   private void appendGeneration(StringBuilder out) {
     Table table = new Table("backend", "model", "batch", "threads", "progressions/s", "chords/s", "tokens/s",
-        "1,000 progressions take");
+        "1,000 progressions take", "cores busy");
     for (JmhResult r : results) {
       if (r.benchmarkClass().equals("GenerationBenchmark") && r.secondary().containsKey("progressions")) {
         double progressions = r.secondary().get("progressions").value();
         table.row(r.param("backend", "?"), r.param("size", "?"), r.param("batch", "?"), r.param("threads", "1"),
             fixed(progressions, 2), grouped(r.secondary().get("chords").value()),
-            grouped(r.secondary().get("tokens").value()), fixed(1000 / progressions, 1) + " s");
+            grouped(r.secondary().get("tokens").value()), fixed(1000 / progressions, 1) + " s", coresBusy(r));
       }
     }
     table.appendTo(out, "Generation of 32-bar progressions (128 chords, 161 predicted tokens each)");
@@ -216,6 +216,12 @@ public final class BenchmarkReport {
       }
     }
     table.appendTo(out, "Model load time (save once, load and close; single shot)");
+  }
+
+  /** CPU cores the fork kept busy while measured ({@link CpuCounter}), or n/a. */
+  private static String coresBusy(JmhResult result) {
+    JmhResult.Score cpu = result.secondary().get("cpuMicros");
+    return cpu == null ? "n/a" : fixed(cpu.value() / 1e6, 2);
   }
 
   private static String grouped(double value) {

@@ -53,7 +53,7 @@ public class GemmBenchmark {
 
   /** One product. */
   @Benchmark
-  public float multiply(FlopCounter counter) {
+  public float multiply(FlopCounter counter, CpuCounter cpu) {
     float corner = product.multiply();
     counter.flops += ModelFlops.squareGemm(n);
     return corner;

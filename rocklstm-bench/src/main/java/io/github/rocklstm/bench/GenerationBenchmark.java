@@ -69,7 +69,7 @@ public class GenerationBenchmark {
 
   /** Generates {@code batch} progressions. */
   @Benchmark
-  public List<int[]> generate(GenerationCounters counters) {
+  public List<int[]> generate(GenerationCounters counters, CpuCounter cpu) {
     List<int[]> progressions = generator.generate(model, batch, seed++);
     counters.progressions += batch;
     counters.chords += (long) batch * BenchmarkShapes.CHORDS_PER_PROGRESSION;

@@ -65,7 +65,7 @@ public class SamplingBenchmark {
 
   /** One step of every row. */
   @Benchmark
-  public float[][] step(TokenCounter counter) {
+  public float[][] step(TokenCounter counter, CpuCounter cpu) {
     float[][] logProbabilities = session.step(columns[next]);
     next = (next + 1) % COLUMNS;
     counter.tokens += batch;

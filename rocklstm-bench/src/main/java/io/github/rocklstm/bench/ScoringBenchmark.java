@@ -59,7 +59,7 @@ public class ScoringBenchmark {
 
   /** Scores every sequence. */
   @Benchmark
-  public ScoreResult score(TokenCounter counter) {
+  public ScoreResult score(TokenCounter counter, CpuCounter cpu) {
     ScoreResult result = model.score(sequences);
     counter.tokens += targets;
     return result;

@@ -49,7 +49,7 @@ public class TrainingBenchmark {
   public int threads;
 
   /** Optimiser steps per {@code fit} call (one invocation), over which its fixed costs spread. */
-  @Param({"4"})
+  @Param({"2"})
   public int stepsPerFit;
 
   private TrainingRun run;
@@ -64,7 +64,7 @@ public class TrainingBenchmark {
 
   /** One epoch of {@code stepsPerFit} optimiser steps. */
   @Benchmark
-  public TrainingSummary fit(TokenCounter counter) {
+  public TrainingSummary fit(TokenCounter counter, CpuCounter cpu) {
     TrainingSummary summary = run.epoch();
     counter.tokens += run.tokensPerEpoch();
     return summary;

@@ -7,7 +7,9 @@
  *
  * <p>Every benchmark picks its backend by name through {@link io.github.rocklstm.backend.Backends#get(String)} and
  * feeds synthetic tokens from a fixed seed ({@link io.github.rocklstm.bench.SyntheticTokens}): throughput depends on
- * the shapes, not on what the tokens mean, so no corpus is needed. Run them from the shaded
+ * the shapes, not on what the tokens mean, so no corpus is needed. Work is counted with JMH's {@code @AuxCounters}
+ * ({@link io.github.rocklstm.bench.TokenCounter} and friends), so tokens per second come straight out of JMH, and
+ * {@link io.github.rocklstm.bench.CpuCounter} records how much CPU each fork actually got. Run them from the shaded
  * {@code rocklstm-bench/target/benchmarks.jar}; {@code docs/BENCHMARKS.md} has the commands and the figures.
  */
 package io.github.rocklstm.bench;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RockLstmCommand.Version.class,
     description = "LSTM sequence models for symbolic music: rock chord progressions and four-voice chorales.",
-    subcommands = {CorpusCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CorpusCommand.class, TrainCommand.class, GenerateCommand.class, InpaintCommand.class,
+        CommandLine.HelpCommand.class})
 public final class RockLstmCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

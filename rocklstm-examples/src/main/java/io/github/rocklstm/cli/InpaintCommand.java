@@ -146,13 +146,15 @@ final class InpaintCommand implements Callable<Integer> {
   }
 
   /**
-   * The roman numerals bar by bar: one numeral for a bar of one chord, the bar's chords joined by {@code -} when
-   * they change inside it ({@code I  IV-V  vi}).
+   * The roman numerals bar by bar, two spaces apart: one numeral for a bar of one chord, otherwise the numeral of
+   * every beat joined by {@code /} ({@code I  IV/IV/V/V  vi}), so that different fills always read differently.
    */
   static String numerals(ChordProgression progression, Key key) {
     return progression.bars().stream()
-        .map(bar -> bar.stream().map(ChordEvent::chord).map(c -> numeral(c, key)).distinct()
-            .collect(Collectors.joining("-")))
+        .map(bar -> bar.size() == 1 ? numeral(bar.get(0).chord(), key) : bar.stream()
+            .flatMap(event -> java.util.Collections.nCopies((int) Math.round(event.beats()),
+                numeral(event.chord(), key)).stream())
+            .collect(Collectors.joining("/")))
         .collect(Collectors.joining("  "));
   }
 

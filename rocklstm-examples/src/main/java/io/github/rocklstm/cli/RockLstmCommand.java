@@ -36,6 +36,11 @@ public final class RockLstmCommand implements Runnable {
           }
           throw ex;
         });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          ex.getCommandLine().getErr().println("rocklstm: " + ex.getMessage() + " (see --help)");
+          return 2;
+        });
     return cl;
   }
 

@@ -76,7 +76,8 @@ final class GenerateCommand implements Callable<Integer> {
   Integer beam;
 
   @Option(names = "--primer", paramLabel = "NUMERALS",
-      description = "Roman numerals of the first bars, one per bar, e.g. \"I V vi IV\".")
+      description = "Roman numerals of the first bars, one per bar, e.g. \"I V vi IV\". RS200 numerals: degrees"
+          + " count from the tonic's major scale, so in a minor key write i bIII iv v bVI bVII.")
   String primer;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")

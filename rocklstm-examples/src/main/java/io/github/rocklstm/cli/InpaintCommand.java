@@ -51,7 +51,8 @@ final class InpaintCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--progression", required = true, paramLabel = "NUMERALS",
-      description = "One roman numeral per bar, _ for a bar to fill, e.g. \"I IV _ _ V I\".")
+      description = "One roman numeral per bar, _ for a bar to fill, e.g. \"I IV _ _ V I\" (RS200 numerals: in"
+          + " a minor key i bIII iv v bVI bVII).")
   String progression;
 
   @Option(names = "--candidates", defaultValue = "10",

@@ -72,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
   Double topP;
 
   @Option(names = "--beam", paramLabel = "W",
-      description = "Beam search of width W instead of sampling (1 = greedy); gives the W best progressions.")
+      description = "Beam search of width W instead of sampling (1 = greedy); prints the best --count of the W.")
   Integer beam;
 
   @Option(names = "--primer", paramLabel = "NUMERALS",

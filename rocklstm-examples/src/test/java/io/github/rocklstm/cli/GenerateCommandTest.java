@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rocklstm.backend.Backends;
+import io.github.rocklstm.model.Device;
+import io.github.rocklstm.model.ModelSpec;
+import io.github.rocklstm.model.SequenceModel;
 import io.github.rocklstm.music.ChordEvent;
+import io.github.rocklstm.music.VocabularyLevel;
+import io.github.rocklstm.token.ChordTokenizer;
+import io.github.rocklstm.token.ChordTokenizerMetadata;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.RomanNumeral;
@@ -17,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sound.midi.MidiSystem;
@@ -156,6 +164,35 @@ class GenerateCommandTest {
       assertTrue(scores.get(i) <= scores.get(i - 1), run.out);
     }
     assertEquals(run.out, ok("inpaint", "--progression", "I IV _ _ V I", "--candidates", "6", "--seed", "3").out);
+  }
+
+  /** Saves an untrained model with a chord tokenizer of the given time mode to {@code directory}. */
+  private static void saveUntrained(Path directory, ChordTokenizer.TimeMode timeMode) {
+    ChordTokenizer tokenizer = ChordTokenizer.withAllChords(
+        new ChordTokenizer.Settings(VocabularyLevel.MAJMIN, timeMode, false, false), List.of(), List.of());
+    try (SequenceModel model = Backends.get().create(
+        new ModelSpec(tokenizer.vocabulary().size(), 4, 1, 8, 0), Device.cpu(), 3)) {
+      model.setMetadata(Map.of("task", "chords", "tokenizer", ChordTokenizerMetadata.toJson(tokenizer)));
+      model.save(directory);
+    }
+  }
+
+  @Test
+  void modelOptionTakesATrainOutputFolderOrAModelDirectoryAndExportKeepsWhatItGenerates() throws Exception {
+    saveUntrained(folder.resolve("run/model"), ChordTokenizer.TimeMode.PER_BAR);
+    String fromRun = ok("generate", "--model", folder.resolve("run").toString(), "--bars", "3", "--seed", "2").out;
+    assertEquals(3, chordCells(fromRun).size(), fromRun);
+    Path exported = folder.resolve("exported");
+    ok("export", "--model", folder.resolve("run").toString(), "--out", exported.toString(), "--weights-only");
+    try (var files = Files.list(exported)) {
+      assertEquals(2, files.count()); // model.json and the weights, no optimizer file
+    }
+    assertEquals(fromRun, ok("generate", "--model", exported.toString(), "--bars", "3", "--seed", "2").out);
+
+    saveUntrained(folder.resolve("changes"), ChordTokenizer.TimeMode.CHANGES);
+    Run run = run("generate", "--model", folder.resolve("changes").toString());
+    assertEquals(2, run.code);
+    assertTrue(run.err.contains("--bars needs a model trained with --time-mode per_bar"), run.err);
   }
 
   @Test

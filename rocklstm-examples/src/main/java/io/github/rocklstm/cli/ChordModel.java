@@ -66,7 +66,8 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
       }
     }
     Path modelDirectory = directory;
-    if (!ModelDirectory.isModelDirectory(modelDirectory) && ModelDirectory.isModelDirectory(directory.resolve("model"))) {
+    if (!ModelDirectory.isModelDirectory(modelDirectory)
+        && ModelDirectory.isModelDirectory(directory.resolve("model"))) {
       modelDirectory = directory.resolve("model");
     }
     Preconditions.checkArgument(ModelDirectory.isModelDirectory(modelDirectory),

@@ -179,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "backend %s on %s, %,d parameters%n", model.backendName(), model.device(),
           model.spec().parameterCount());
       TrainingSummary summary = model.fit(data.train(), data.validation(), config,
-          TrainingListener.both(ProgressBar.onStandardError(), new CheckpointListener(model, checkpoints)));
+          TrainingListener.both(ProgressBar.forTerminal(err), new CheckpointListener(model, checkpoints)));
       ScoreResult validation = model.score(data.validation());
       Map<String, Object> report = report(data, baselines, summary, validation, model);
       Map<String, Object> finalMetadata = new LinkedHashMap<>(metadata);

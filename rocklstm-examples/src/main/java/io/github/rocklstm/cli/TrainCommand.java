@@ -9,6 +9,7 @@ import io.github.rocklstm.corpus.CorpusFormat;
 import io.github.rocklstm.corpus.ReadMode;
 import io.github.rocklstm.eval.Metrics;
 import io.github.rocklstm.eval.NGramBaselines;
+import io.github.rocklstm.io.AtomicFiles;
 import io.github.rocklstm.json.Json;
 import io.github.rocklstm.model.Device;
 import io.github.rocklstm.model.ModelDirectory;
@@ -178,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "backend %s on %s, %,d parameters%n", model.backendName(), model.device(),
           model.spec().parameterCount());
       TrainingSummary summary = model.fit(data.train(), data.validation(), config,
-          TrainingListener.both(ProgressBar.onStandardError(), new CheckpointListener(model, checkpoints)));
+          TrainingListener.both(ProgressBar.forTerminal(err), new CheckpointListener(model, checkpoints)));
       ScoreResult validation = model.score(data.validation());
       Map<String, Object> report = report(data, baselines, summary, validation, model);
       Map<String, Object> finalMetadata = new LinkedHashMap<>(metadata);
@@ -187,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
       model.save(modelDirectory);
       LossCurveChart.write(summary.epochs(), "rocklstm train: " + corpus.name() + " (" + model.backendName() + ")",
           out.resolve("loss.png"));
-      Files.writeString(out.resolve("report.json"), Json.writePretty(report) + "\n");
+      AtomicFiles.writeString(out.resolve("report.json"), Json.writePretty(report) + "\n");
       stdout.println(reportTable(report));
       stdout.println("model: " + modelDirectory);
       stdout.flush();

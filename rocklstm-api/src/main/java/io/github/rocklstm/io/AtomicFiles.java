@@ -27,6 +27,8 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private AtomicFiles() {}
 
   /** Writes {@code content} to {@code file} atomically, creating missing parent folders. */
@@ -36,9 +38,11 @@ public final class AtomicFiles {
     Path target = file.toAbsolutePath();
     Path folder = target.getParent();
     Files.createDirectories(folder);
-    Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+    // Not Files.createTempFile: that makes the file readable by its owner only, and the result should get the
+    // ordinary permissions (the umask's) like any other file the user writes.
+    Path temporary = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
         content.writeTo(out);
         out.flush();

@@ -240,7 +240,7 @@ final class TrainCommand implements Callable<Integer> {
     metadata.put("tokenizer", ChordTokenizerMetadata.toJson(data.tokenizer()));
     metadata.put("corpus", data.corpusName());
     metadata.put("keyHandling", data.keyHandling().name());
-    metadata.put("command", "rocklstm train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    metadata.put("command", "rocklstm " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     return metadata;
   }
 

@@ -1,0 +1,173 @@
+package io.github.rocklstm.dl4j;
+
+import io.github.rocklstm.model.Device;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Access to ND4J: availability without loading natives, which ND4J backend runs, device mapping.
+ *
+ * <p>Nothing here loads native code until {@link #backendName()} (or anything after it) is called.
+ */
+final class Nd4jRuntime {
+
+  /** ND4J's CPU backend class, in {@code org.nd4j:nd4j-native}. */
+  static final String CPU_BACKEND_CLASS = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
+
+  /** ND4J's CUDA backend class, in {@code org.nd4j:nd4j-cuda-11.6} (the {@code cuda} Maven profile). */
+  static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Nd4jRuntime.class);
+
+  private Nd4jRuntime() {}
+
+  /** The JavaCPP platform name of this machine, e.g. {@code linux-x86_64}. */
+  static String platform() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    String osName = os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "macosx" : "linux";
+    String archName = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+        : arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : arch;
+    return osName + "-" + archName;
+  }
+
+  /**
+   * Why ND4J cannot start here, or the empty string when its classes and a native backend jar for this platform are
+   * present. Looks up class files and one library as resources: loads no ND4J class and no native code.
+   */
+  static String unavailableReason() {
+    ClassLoader loader = Nd4jRuntime.class.getClassLoader();
+    if (!classPresent(loader, "org.nd4j.linalg.factory.Nd4j")) {
+      return "ND4J is missing: add org.nd4j:nd4j-native (" + version() + ")";
+    }
+    boolean cpu = classPresent(loader, CPU_BACKEND_CLASS);
+    boolean cuda = classPresent(loader, CUDA_BACKEND_CLASS);
+    if (!cpu && !cuda) {
+      return "no ND4J backend is on the classpath: add org.nd4j:nd4j-native (" + version() + ") and its "
+          + platform() + " classifier jar";
+    }
+    if (cpu && !cuda) {
+      String library = "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform() + "/";
+      if (loader.getResource(library + "libjnind4jcpu.so") == null
+          && loader.getResource(library + "libjnind4jcpu.dylib") == null
+          && loader.getResource(library + "jnind4jcpu.dll") == null) {
+        return "the ND4J native library for " + platform() + " is missing: add org.nd4j:nd4j-native:" + version()
+            + " with <classifier>" + platform() + "</classifier>";
+      }
+    }
+    return "";
+  }
+
+  private static String version() {
+    return "1.0.0-M2.1";
+  }
+
+  private static boolean classPresent(ClassLoader loader, String name) {
+    return loader.getResource(name.replace('.', '/') + ".class") != null;
+  }
+
+  /**
+   * Loads ND4J's natives (once per JVM) and returns the backend it chose, {@code CPU} or {@code CUDA}.
+   *
+   * @throws IllegalStateException naming what is missing when ND4J cannot start
+   */
+  static String backendName() {
+    String problem = unavailableReason();
+    if (!problem.isEmpty()) {
+      throw new IllegalStateException("the dl4j backend cannot start: " + problem);
+    }
+    try {
+      String name = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "CPU");
+      return name.toUpperCase(Locale.ROOT);
+    } catch (RuntimeException | LinkageError e) {
+      throw new IllegalStateException(
+          "ND4J failed to load its native library (" + rootMessage(e) + "); rocklstm-dl4j needs "
+              + "org.nd4j:nd4j-native:" + version() + " and its " + platform() + " classifier jar on the classpath "
+              + "(not the module path) and off-heap room: -Dorg.bytedeco.javacpp.maxbytes / maxphysicalbytes",
+          e);
+    }
+  }
+
+  /** Whether ND4J runs its CUDA backend (then every array lives on a GPU and the CPU is not a device). */
+  static boolean isCuda() {
+    return backendName().equals("CUDA");
+  }
+
+  /** The GPUs ND4J's CUDA backend sees; 0 on the CPU backend. */
+  static int gpuCount() {
+    return isCuda() ? Nd4j.getAffinityManager().getNumberOfDevices() : 0;
+  }
+
+  /** {@code cpu} on ND4J's CPU backend; {@code gpu0..gpuN-1} on its CUDA backend. */
+  static List<Device> devices() {
+    List<Device> devices = new ArrayList<>();
+    if (!isCuda()) {
+      devices.add(Device.cpu());
+    }
+    for (int i = 0; i < gpuCount(); i++) {
+      devices.add(Device.gpu(i));
+    }
+    return devices;
+  }
+
+  /**
+   * Resolves {@code auto} and checks that ND4J can compute on {@code device}.
+   *
+   * @throws IllegalArgumentException for a device the running ND4J backend cannot use, saying why
+   */
+  static Device resolve(Device device) {
+    boolean cuda = isCuda();
+    int gpus = gpuCount();
+    switch (device.type()) {
+      case AUTO:
+        if (cuda) {
+          return Device.gpu(0);
+        }
+        LOG.info("device auto: ND4J runs its CPU backend (nd4j-native), using the CPU");
+        return Device.cpu();
+      case CPU:
+        if (cuda) {
+          throw new IllegalArgumentException(
+              "device cpu requested, but this rocklstm-dl4j build runs ND4J's CUDA backend (the 'cuda' Maven "
+                  + "profile), which computes on GPUs only: use gpu0..gpu" + (gpus - 1) + " or auto");
+        }
+        return device;
+      default:
+        if (!cuda) {
+          throw new IllegalArgumentException(
+              "device " + device + " requested, but ND4J runs its CPU backend (nd4j-native " + version() + "), so "
+                  + "the dl4j backend sees no GPU; a GPU needs the 'cuda' Maven profile of rocklstm-dl4j "
+                  + "(nd4j-cuda-11.6, which cannot run on Hopper GPUs or newer), see rocklstm-dl4j/README.md; "
+                  + "use cpu or auto");
+        }
+        if (device.index() >= gpus) {
+          throw new IllegalArgumentException(
+              "device " + device + " requested, but ND4J's CUDA backend sees " + gpus + " GPU(s): gpu0..gpu"
+                  + (gpus - 1));
+        }
+        return device;
+    }
+  }
+
+  /**
+   * Makes the calling thread compute on {@code device}: ND4J's CUDA backend binds devices to threads. Nothing to do
+   * on the CPU backend.
+   */
+  static void bindThread(Device device) {
+    if (device.isGpu()) {
+      Nd4j.getAffinityManager().unsafeSetDevice(device.index());
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+}

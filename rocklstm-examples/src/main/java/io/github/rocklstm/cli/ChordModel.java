@@ -2,7 +2,6 @@ package io.github.rocklstm.cli;
 
 import com.google.common.base.Preconditions;
 import io.github.rocklstm.backend.Backend;
-import io.github.rocklstm.backend.Backends;
 import io.github.rocklstm.json.Json;
 import io.github.rocklstm.model.Device;
 import io.github.rocklstm.model.ModelDirectory;
@@ -56,7 +55,7 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
       System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
-    Backend backend = backendName == null ? Backends.get() : Backends.get(backendName);
+    Backend backend = BackendChoice.resolve(backendName);
     if (directory == null) {
       Path temporary = extractDefaultModel();
       try {

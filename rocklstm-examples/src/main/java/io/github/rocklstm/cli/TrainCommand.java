@@ -2,7 +2,6 @@ package io.github.rocklstm.cli;
 
 import com.google.common.base.Preconditions;
 import io.github.rocklstm.backend.Backend;
-import io.github.rocklstm.backend.Backends;
 import io.github.rocklstm.corpus.Corpora;
 import io.github.rocklstm.corpus.Corpus;
 import io.github.rocklstm.corpus.CorpusFormat;
@@ -157,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
       System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
-    Backend chosen = backend == null ? Backends.get() : Backends.get(backend);
+    Backend chosen = BackendChoice.resolve(backend);
 
     Corpus corpus = loadCorpora(corpora);
     ChordDataset data = ChordDataset.prepare(corpus, settings,

@@ -161,7 +161,7 @@ public final class BillboardReader implements CorpusReader {
       String id = "billboard:" + slot;
       String title = chart.title().isEmpty() ? slot : chart.title();
       return Optional.of(new Song(id, id, title, chart.artist(), year, Song.POP_ROCK, keys.key(),
-          keys.source(), keys.changes(), SongAssembly.meterChanges(timed, progression.meter()), progression, file, 0));
+          keys.source(), keys.changes(), progression, file, 0));
     } catch (CorpusFormatException e) {
       log.report(e);
       return Optional.empty();

@@ -46,14 +46,6 @@ final class ChartAssembler {
       ImmutableList<TonicChange> tonics, ImmutableList<TimedMeter> meters, ImmutableList<TimedMeter> barMeters,
       double totalBeats) {
 
-    /** The first metre line, else the first bar's metre, else 4/4. */
-    Meter firstMeter() {
-      if (!meters.isEmpty()) {
-        return meters.get(0).time();
-      }
-      return barMeters.isEmpty() ? Meter.COMMON_TIME : barMeters.get(0).time();
-    }
-
     /** The first tonic, if the chart names one. */
     Optional<PitchClass> firstTonic() {
       return tonics.isEmpty() ? Optional.empty() : Optional.of(tonics.get(0).tonic());

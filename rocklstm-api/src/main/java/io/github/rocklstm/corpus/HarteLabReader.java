@@ -102,7 +102,7 @@ public final class HarteLabReader implements CorpusReader {
       Key key = keyFinder.estimate(progression).map(KeyFinder.Estimate::key).orElse(Key.C_MAJOR);
       Identity who = identify(relative);
       return Optional.of(new Song(who.id, who.id, who.title, who.artist, OptionalInt.empty(), who.genre, key,
-          KeySource.ESTIMATED, ImmutableList.of(), ImmutableList.of(), progression, file, 0));
+          KeySource.ESTIMATED, ImmutableList.of(), progression, file, 0));
     } catch (CorpusFormatException e) {
       log.report(e);
       return Optional.empty();

@@ -112,7 +112,7 @@ public final class JazzChartReader implements CorpusReader {
       String id = "jazz:" + stem;
       String title = chart.title().isEmpty() ? stem : chart.title();
       return Optional.of(new Song(id, id, title, chart.composer(), OptionalInt.empty(), Song.JAZZ, key, source,
-          ImmutableList.of(), SongAssembly.meterChanges(timed, progression.meter()), progression, file, 0));
+          ImmutableList.of(), progression, file, 0));
     } catch (CorpusFormatException e) {
       log.report(e);
       return Optional.empty();

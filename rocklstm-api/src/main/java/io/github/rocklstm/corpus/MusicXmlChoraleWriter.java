@@ -2,6 +2,7 @@ package io.github.rocklstm.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.math.IntMath;
+import io.github.rocklstm.io.AtomicFiles;
 import io.github.rocklstm.music.Chorale;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Mode;
@@ -58,22 +59,7 @@ public final class MusicXmlChoraleWriter {
   public void write(Chorale chorale, Path file) throws IOException {
     Preconditions.checkNotNull(chorale, "chorale");
     Preconditions.checkNotNull(file, "file");
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        write(chorale, out);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.write(file, out -> write(chorale, out));
   }
 
   /** Writes {@code chorale} to {@code out} as UTF-8 MusicXML; {@code out} is flushed, not closed. */

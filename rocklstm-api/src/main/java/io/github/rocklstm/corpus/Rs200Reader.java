@@ -138,7 +138,7 @@ public final class Rs200Reader implements CorpusReader {
       String workId = "rs200:" + name[0];
       String id = name[1].isEmpty() ? workId : workId + ":" + name[1];
       return Optional.of(new Song(id, workId, info.title(), info.artist(), info.year(), genre, keys.key(),
-          keys.source(), keys.changes(), SongAssembly.meterChanges(timed, progression.meter()), progression, file, 0));
+          keys.source(), keys.changes(), progression, file, 0));
     } catch (CorpusFormatException e) {
       log.report(e);
       return Optional.empty();

@@ -31,6 +31,10 @@ import java.util.OptionalInt;
  * <p><b>Key</b> is always present: annotated where the corpus has it, else estimated with {@link KeyFinder};
  * {@code keySource} says which. {@code key} is the key at the start; {@code keyChanges} are later modulations.
  *
+ * <p><b>Metre</b> lives in the progression: {@link ChordProgression#meter()} is the first bar's metre and
+ * {@link ChordProgression#meterChanges()} are the later metres and bar-local metres, so that
+ * {@link ChordProgression#bars()} gives the bar lines exactly as the corpus writes them.
+ *
  * @param id stable id (see above), no {@code @} except for the transposition suffix
  * @param workId the piece this is a version of (see above)
  * @param title title as the corpus writes it (the file name when the corpus gives none)
@@ -40,15 +44,13 @@ import java.util.OptionalInt;
  * @param key the key at the start
  * @param keySource where {@code key} comes from
  * @param keyChanges modulations, in strictly increasing event order
- * @param meterChanges later metres and bar-local metres, in strictly increasing event order (see
- *     {@link MeterChange}: with them the bar lines are exact)
- * @param progression the chords with durations in beats, the metre and the sections
+ * @param progression the chords with durations in beats, the metres and the sections
  * @param source the file the song was read from
  * @param transposition semitones this song was moved from the file's key, -5..+6 (0 as read)
  */
 public record Song(String id, String workId, String title, String artist, OptionalInt year, String genre, Key key,
-    KeySource keySource, ImmutableList<KeyChange> keyChanges, ImmutableList<MeterChange> meterChanges,
-    ChordProgression progression, Path source, int transposition) {
+    KeySource keySource, ImmutableList<KeyChange> keyChanges, ChordProgression progression, Path source,
+    int transposition) {
 
   /** Genre of McGill Billboard and uspop2002 songs. */
   public static final String POP_ROCK = "pop-rock";
@@ -71,7 +73,6 @@ public record Song(String id, String workId, String title, String artist, Option
     Preconditions.checkNotNull(key, "key");
     Preconditions.checkNotNull(keySource, "keySource");
     Preconditions.checkNotNull(keyChanges, "keyChanges");
-    Preconditions.checkNotNull(meterChanges, "meterChanges");
     Preconditions.checkNotNull(progression, "progression");
     Preconditions.checkNotNull(source, "source");
     Preconditions.checkArgument(transposition >= -5 && transposition <= 6, "transposition must be -5..6, got %s",
@@ -83,17 +84,9 @@ public record Song(String id, String workId, String title, String artist, Option
           progression.events().size(), id, keyChanges);
       previous = change.startEvent();
     }
-    int previousMeter = -1;
-    for (MeterChange change : meterChanges) {
-      Preconditions.checkArgument(change.startEvent() > previousMeter
-          && change.startEvent() < progression.events().size(),
-          "metre changes must start at strictly increasing events within the %s events of %s; got %s",
-          progression.events().size(), id, meterChanges);
-      previousMeter = change.startEvent();
-    }
   }
 
-  /** The song's metre (before the first of {@link #meterChanges()}). */
+  /** The metre of the song's first bar ({@link ChordProgression#meter()}; later ones are the progression's). */
   public Meter meter() {
     return progression.meter();
   }
@@ -116,7 +109,7 @@ public record Song(String id, String workId, String title, String artist, Option
     int shift = total - transposition;
     String suffix = (total >= 0 ? "+" : "") + total;
     return new Song(sourceId() + "@" + suffix, workId, title, artist, year, genre, key.transpose(shift), keySource,
-        keyChanges.stream().map(c -> c.transpose(shift)).collect(ImmutableList.toImmutableList()), meterChanges,
+        keyChanges.stream().map(c -> c.transpose(shift)).collect(ImmutableList.toImmutableList()),
         progression.transpose(shift), source, total);
   }
 

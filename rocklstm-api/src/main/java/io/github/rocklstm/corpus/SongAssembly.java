@@ -6,6 +6,7 @@ import io.github.rocklstm.music.ChordEvent;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Meter;
+import io.github.rocklstm.music.MeterChange;
 import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.Section;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Turns an assembled chart ({@link ChartAssembler.TimedChart}) into the parts of a {@link Song}: the
- * {@link ChordProgression} with its sections, and the key with its changes.
+ * {@link ChordProgression} with its sections and metre changes, and the key with its changes.
  */
 final class SongAssembly {
 
@@ -26,9 +27,11 @@ final class SongAssembly {
   record Keys(Key key, KeySource source, ImmutableList<KeyChange> changes) {}
 
   /**
-   * The progression: one {@link ChordEvent} per timed chord, the chart's first metre, and a {@link Section} for
-   * each section start that has events after it (labelled with the section label, or the McGill letter when the
-   * line has none; when two start at the same event the later one wins).
+   * The progression: one {@link ChordEvent} per timed chord, a {@link Section} for each section start that has
+   * events after it (labelled with the section label, or the McGill letter when the line has none; when two start
+   * at the same event the later one wins), and the metres the bars have: the first bar's metre, and a
+   * {@link MeterChange} wherever a bar's metre differs from the one before (bar-local metres such as McGill's
+   * {@code (2/4)} included; of two at one event the later wins, and metres after the last event are dropped).
    */
   static ChordProgression progression(ChartAssembler.TimedChart<Chord> chart) {
     ImmutableList<ChordEvent> events = chart.events().stream()
@@ -46,31 +49,28 @@ final class SongAssembly {
       }
       sections.add(new Section(label, event));
     }
-    return new ChordProgression(events, chart.firstMeter(), ImmutableList.copyOf(sections));
-  }
-
-  /**
-   * The metre changes of a chart, by event index: every bar metre that differs from the one in force, starting from
-   * the progression's metre; changes after the last event are dropped, and of two at one event the later wins.
-   */
-  static ImmutableList<MeterChange> meterChanges(ChartAssembler.TimedChart<Chord> chart, Meter start) {
-    List<MeterChange> changes = new ArrayList<>();
-    Meter current = start;
+    // Metres by event: the first entry is the first bar's (event 0), each later one starts a bar in another metre.
+    List<MeterChange> meters = new ArrayList<>();
+    Meter opening = Meter.COMMON_TIME;
     for (ChartAssembler.TimedMeter bar : chart.barMeters()) {
       int event = eventAt(chart, bar.beat());
-      if (event >= chart.events().size()) {
+      if (event >= events.size()) {
         break;
       }
-      if (!changes.isEmpty() && changes.get(changes.size() - 1).startEvent() == event) {
-        changes.remove(changes.size() - 1);
-        current = changes.isEmpty() ? start : changes.get(changes.size() - 1).meter();
+      if (event == 0) {
+        opening = bar.time();
+        meters.clear();
+        continue;
       }
+      if (!meters.isEmpty() && meters.get(meters.size() - 1).startEvent() == event) {
+        meters.remove(meters.size() - 1);
+      }
+      Meter current = meters.isEmpty() ? opening : meters.get(meters.size() - 1).meter();
       if (!bar.time().equals(current)) {
-        changes.add(new MeterChange(event, bar.time()));
-        current = bar.time();
+        meters.add(new MeterChange(event, bar.time()));
       }
     }
-    return ImmutableList.copyOf(changes);
+    return new ChordProgression(events, opening, ImmutableList.copyOf(sections), ImmutableList.copyOf(meters));
   }
 
   /** The index of the first event that starts at or after {@code beat}; the event count when there is none. */

@@ -6,8 +6,8 @@
  * <p>Chord corpora: {@link io.github.rocklstm.corpus.BillboardReader}, {@link io.github.rocklstm.corpus.Rs200Reader},
  * {@link io.github.rocklstm.corpus.HarteLabReader} and {@link io.github.rocklstm.corpus.JazzChartReader} implement
  * {@link io.github.rocklstm.corpus.CorpusReader} and give {@link io.github.rocklstm.corpus.Song}s (timed chord
- * progression with sections, key with {@link io.github.rocklstm.corpus.KeyChange}s and where it comes from, metre
- * with {@link io.github.rocklstm.corpus.MeterChange}s, metadata). {@link io.github.rocklstm.corpus.CorpusFormat} and
+ * progression with sections and metre changes, key with {@link io.github.rocklstm.corpus.KeyChange}s and where it
+ * comes from, metadata). {@link io.github.rocklstm.corpus.CorpusFormat} and
  * {@link io.github.rocklstm.corpus.Corpora} pick a reader by name and find the standard folders.
  * {@link io.github.rocklstm.corpus.Corpus} holds songs and splits them by work id
  * ({@link io.github.rocklstm.corpus.Split}); {@link io.github.rocklstm.corpus.KeyFinder} (Krumhansl-Schmuckler)

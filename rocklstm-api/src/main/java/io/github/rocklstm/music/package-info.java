@@ -6,7 +6,8 @@
  * {@link io.github.rocklstm.music.ChordSymbols} (Harte and lead-sheet parsing and formatting),
  * {@link io.github.rocklstm.music.Key}, {@link io.github.rocklstm.music.RomanNumeral} (RS200 notation),
  * and the timed values {@link io.github.rocklstm.music.ChordEvent}, {@link io.github.rocklstm.music.Meter},
- * {@link io.github.rocklstm.music.Section} and {@link io.github.rocklstm.music.ChordProgression}.
+ * {@link io.github.rocklstm.music.MeterChange}, {@link io.github.rocklstm.music.Section} and
+ * {@link io.github.rocklstm.music.ChordProgression} (whose bars follow its metre changes).
  *
  * <p>Four-voice chorales: {@link io.github.rocklstm.music.Chorale} holds soprano, alto, tenor and bass lines
  * ({@link io.github.rocklstm.music.Voice}, with usual and Bach ranges) of {@link io.github.rocklstm.music.Note}s

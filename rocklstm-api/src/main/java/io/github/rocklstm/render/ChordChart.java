@@ -3,6 +3,7 @@ package io.github.rocklstm.render;
 import com.google.common.base.Preconditions;
 import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableList;
+import io.github.rocklstm.io.AtomicFiles;
 import io.github.rocklstm.music.ChordEvent;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;

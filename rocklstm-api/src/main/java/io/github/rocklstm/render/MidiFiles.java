@@ -1,6 +1,7 @@
 package io.github.rocklstm.render;
 
 import com.google.common.base.Preconditions;
+import io.github.rocklstm.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.github.rocklstm.render;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import io.github.rocklstm.io.AtomicFiles;
 import io.github.rocklstm.json.Json;
 import io.github.rocklstm.json.JsonException;
 import io.github.rocklstm.music.ChordEvent;

@@ -1,6 +1,7 @@
 package io.github.rocklstm.render;
 
 import com.google.common.base.Preconditions;
+import io.github.rocklstm.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -14,7 +14,8 @@
  *       for a whole batch: {@link io.github.rocklstm.sample.BannedTokens}, {@link
  *       io.github.rocklstm.sample.LengthLimits} (END handling), {@link io.github.rocklstm.sample.FixedPositions}
  *       (inpainting, harmonisation) and {@link io.github.rocklstm.sample.NoCopyConstraint} (no long verbatim
- *       training n-grams, over an {@link io.github.rocklstm.sample.NGramIndex}).
+ *       training n-grams, over an {@link io.github.rocklstm.sample.NGramIndex}), {@link
+ *       io.github.rocklstm.sample.BarStructure} (PER_BAR streams of an exact number of bars of exact length).
  *   <li>{@link io.github.rocklstm.sample.GenerationConfig} gathers the rules of one run (lengths, primer, bans, fixed
  *       positions, extra constraints, batch size, attempts); {@link io.github.rocklstm.sample.SequenceGenerator}
  *       samples many sequences through batched {@link io.github.rocklstm.model.Session}s, one random stream per

@@ -8,15 +8,20 @@ import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.ChordQuality;
 import io.github.rocklstm.music.ChordSymbols;
 import io.github.rocklstm.music.Meter;
+import io.github.rocklstm.music.MeterChange;
 import io.github.rocklstm.music.PitchClass;
 import io.github.rocklstm.music.Section;
 import io.github.rocklstm.music.VocabularyLevel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,15 +50,27 @@ import java.util.concurrent.ConcurrentHashMap;
  *       equals the previous one adds nothing (a section token starts a new change). {@link #decode} gives every
  *       chord one bar ({@link Meter#beatsPerBar()} beats).
  *   <li>{@link TimeMode#PER_BEAT}: one chord token per beat. Event boundaries are rounded to whole beats
- *       (cumulative beat positions rounded half up), so the total length and bar positions are kept while an event
- *       shorter than a beat may vanish and fractional durations become whole ones: fractional-beat events cannot
+ *       (cumulative beat positions rounded half up, with a tolerance of 1e-9 beats for floating-point error), so
+ *       the total length and bar positions are kept while an event shorter than a beat may vanish (its section
+ *       start moves to the next event) and fractional durations become whole ones: fractional-beat events cannot
  *       round-trip. {@link #decode} merges a run of equal chord tokens into one event, so two adjacent events with
  *       the same chord come back as one (unless a section token separates them).
  *   <li>{@link TimeMode#PER_BAR}: as PER_BEAT, with {@value #BAR} before the first beat of every bar (then the
- *       section token, then the chord).
+ *       section token, then the chord). Bars follow the progression's {@link MeterChange}s
+ *       ({@link ChordProgression#bars()}): a change starts a new bar at its event's rounded start beat.
  * </ul>
- * Tokens cannot tell the metre: {@link #decode(int[])} gives 4/4, except PER_BAR, where it gives n/4 for the
- * most common number n of beats in the complete bars; {@link #decode(int[], Meter)} sets it.
+ *
+ * <h2>Metre</h2>
+ * There are no metre tokens. CHANGES and PER_BEAT keep no metre at all: {@link #decode(int[], Meter)} gives the
+ * metre it is passed (4/4 for null) and no changes. PER_BAR keeps each bar's length in beats, and
+ * {@link #decode(int[], Meter)} rebuilds the metres from it: a bar of {@code meter}'s {@link Meter#beatsPerBar()}
+ * beats is in {@code meter}, a bar of n other beats in n/4; the progression opens in its first bar's metre, a
+ * {@link MeterChange} starts wherever a bar's metre differs from the one before, and a run of equal chords is cut
+ * there. Two things are lost: the note value of a beat (a 6/8 or 2/2 bar comes back as 2/4 unless {@code meter}
+ * has two beats a bar; a change between metres with equal beats per bar, 4/4 to 12/8, leaves no trace), and the
+ * metre of a last bar that is shorter than the metre before it and not {@code meter}'s length: it reads as an
+ * incomplete bar of the metre before (as the last bar of most songs is). So every bar line comes back where it was,
+ * and the progression's bars ({@link ChordProgression#bars()}) are the encoded ones.
  *
  * <h2>Vocabulary</h2>
  * {@link #fit} collects the tokens of a training set; {@link #withAllChords} lists every chord of a reduced level
@@ -66,6 +83,8 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
   public static final String BAR = "|";
 
   private static final String SECTION_PREFIX = "<section:";
+  /** Tolerance of the beat rounding, for floating-point error in cumulative positions. */
+  private static final double EPSILON = 1e-9;
   private static final String GENRE_PREFIX = "<genre:";
 
   /** How time is written. */
@@ -105,6 +124,9 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
   private final int barId;
   /** Chord to id at this level: a cache, since reducing and formatting costs more than a lookup. */
   private final ConcurrentHashMap<Chord, Integer> idByChord = new ConcurrentHashMap<>();
+  /** Section label and genre (as given) to token id: caches, since normalising a label costs two regexes. */
+  private final ConcurrentHashMap<String, Integer> idBySection = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> idByGenre = new ConcurrentHashMap<>();
 
   /**
    * A tokenizer over a given vocabulary (as stored with a model).
@@ -164,14 +186,19 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
     Preconditions.checkNotNull(settings, "settings");
     Preconditions.checkNotNull(progressions, "progressions");
     TreeSet<String> sections = new TreeSet<>();
-    List<Chord> chords = new ArrayList<>();
+    // Distinct chords first (sorting formats labels); readers share chord instances, so identity weeds out most.
+    Set<Chord> instances = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ChordProgression progression : progressions) {
       for (ChordEvent event : progression.events()) {
-        if (!event.chord().isUnknown()) {
-          chords.add(event.chord().reduce(settings.level()));
-        }
+        instances.add(event.chord());
       }
       progression.sections().forEach(section -> sections.add(section.label()));
+    }
+    Set<Chord> chords = new HashSet<>();
+    for (Chord chord : instances) {
+      if (!chord.isUnknown()) {
+        chords.add(chord.reduce(settings.level()));
+      }
     }
     return new ChordTokenizer(settings, buildVocabulary(settings, chords, sections, genres));
   }
@@ -248,6 +275,21 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
         c -> vocabulary.idOf(ChordSymbols.formatHarte(c.reduce(settings.level()))));
   }
 
+  /** The chord id of every event; a chord instance that several events share is looked up once. */
+  private int[] chordIds(List<ChordEvent> events) {
+    int[] ids = new int[events.size()];
+    IdentityHashMap<Chord, Integer> seen = new IdentityHashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = seen.computeIfAbsent(events.get(i).chord(), this::chordId);
+    }
+    return ids;
+  }
+
+  /** The id of a genre's token, UNK for null or a genre the vocabulary lacks. */
+  private int genreId(String genre) {
+    return genre == null ? Vocabulary.UNK_ID : idByGenre.computeIfAbsent(genre, g -> vocabulary.idOf(genreToken(g)));
+  }
+
   /** The section token for a label: {@code <section:pre_chorus>} for {@code "Pre Chorus"}. */
   public static String sectionToken(String label) {
     return SECTION_PREFIX + normalizeLabel(label) + ">";
@@ -287,7 +329,7 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
     IntList out = new IntList();
     out.add(Vocabulary.START_ID);
     if (settings.genreToken()) {
-      out.add(genre == null ? Vocabulary.UNK_ID : vocabulary.idOf(genreToken(genre)));
+      out.add(genreId(genre));
     }
     String[] sectionAtEvent = new String[progression.events().size()];
     if (settings.sectionTokens()) {
@@ -305,12 +347,13 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
   }
 
   private void encodeChanges(ChordProgression progression, String[] sectionAtEvent, IntList out) {
+    int[] ids = chordIds(progression.events());
     int previous = -1;
     for (int i = 0; i < sectionAtEvent.length; i++) {
       if (addSection(sectionAtEvent[i], out)) {
         previous = -1;
       }
-      int id = chordId(progression.events().get(i).chord());
+      int id = ids[i];
       if (id != previous) {
         out.add(id);
         previous = id;
@@ -320,16 +363,25 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
 
   private void encodeBeats(ChordProgression progression, String[] sectionAtEvent, IntList out) {
     ImmutableList<ChordEvent> events = progression.events();
+    ImmutableList<MeterChange> meterChanges = progression.meterChanges();
+    int[] ids = chordIds(events);
+    boolean barLines = settings.timeMode() == TimeMode.PER_BAR;
     int beatsPerBar = progression.meter().beatsPerBar();
+    int barsFrom = 0; // the beat where the bars of the current metre start
+    int nextChange = 0;
     double position = 0;
     int beat = 0;
     for (int i = 0; i < events.size(); i++) {
+      if (nextChange < meterChanges.size() && meterChanges.get(nextChange).startEvent() == i) {
+        beatsPerBar = meterChanges.get(nextChange++).meter().beatsPerBar();
+        barsFrom = beat; // the rounded start of event i
+      }
       double end = position + events.get(i).beats();
-      int endBeat = (int) Math.round(end);
-      int id = chordId(events.get(i).chord());
+      int endBeat = roundToBeat(end);
+      int id = ids[i];
       String section = sectionAtEvent[i];
       for (; beat < endBeat; beat++) {
-        if (settings.timeMode() == TimeMode.PER_BAR && beat % beatsPerBar == 0) {
+        if (barLines && (beat - barsFrom) % beatsPerBar == 0) {
           out.add(barId);
         }
         addSection(section, out);
@@ -344,12 +396,17 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
     }
   }
 
+  /** A cumulative beat position rounded half up to a whole beat, with a tolerance for floating-point error. */
+  private static int roundToBeat(double position) {
+    return (int) Math.floor(position + 0.5 + EPSILON);
+  }
+
   /** Adds the section token of {@code label} if there is one in the vocabulary; says whether it did. */
   private boolean addSection(String label, IntList out) {
     if (label == null) {
       return false;
     }
-    int id = vocabulary.idOf(sectionToken(label));
+    int id = idBySection.computeIfAbsent(label, l -> vocabulary.idOf(sectionToken(l)));
     if (id == Vocabulary.UNK_ID) {
       return false;
     }
@@ -357,17 +414,21 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
     return true;
   }
 
-  /** {@inheritDoc} The metre is 4/4, or inferred from bar lines in PER_BAR (see the class comment). */
+  /** {@inheritDoc} The metre is 4/4, or rebuilt from the bar lines in PER_BAR (see the class comment). */
   @Override
   public ChordProgression decode(int[] tokens) {
     return decode(tokens, null);
   }
 
   /**
-   * The progression a token sequence stands for, in {@code meter} (null: 4/4, or inferred in PER_BAR). Durations:
-   * one beat per chord token in PER_BEAT and PER_BAR, runs of equal tokens merged; one bar per chord token in
-   * CHANGES. Section tokens become {@link Section}s with normalised labels; a section token with no chord after it
-   * is dropped. UNK chord tokens become {@link Chord#UNKNOWN}; genre tokens are skipped.
+   * The progression a token sequence stands for, with {@code meter} (null: 4/4) as the metre of bars of its length
+   * (see the class comment). Durations: one beat per chord token in PER_BEAT and PER_BAR, runs of equal tokens
+   * merged unless a section or a metre change starts between them; one bar of {@code meter} per chord token in
+   * CHANGES. Bar lines ({@value #BAR}) are honoured except in CHANGES: each run of chord tokens between them is a
+   * bar (chord tokens before the first one make the first bar; empty bars vanish; a bar of more than 64 beats keeps
+   * the metre before it). Section tokens become {@link Section}s with normalised labels; of two before one chord
+   * the later wins, and one with no chord after it is dropped. UNK chord tokens become {@link Chord#UNKNOWN}; genre
+   * and PAD tokens are skipped; END ends the sequence.
    *
    * @throws IllegalArgumentException naming the position of an id outside the vocabulary, or of a START or MASK
    *     after the first position
@@ -380,13 +441,16 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
       i++;
     }
     boolean changes = settings.timeMode() == TimeMode.CHANGES;
-    Meter decodedMeter = meter != null ? meter : changes ? Meter.COMMON_TIME : null;
+    Meter reference = meter != null ? meter : Meter.COMMON_TIME;
+    // One entry per chord token: its id, the chord and the section that starts there (null for none); the chord
+    // tokens that start a bar.
+    IntList ids = new IntList();
     List<Chord> chords = new ArrayList<>();
-    List<Integer> lengths = new ArrayList<>();
-    List<Section> sections = new ArrayList<>();
-    List<String> pendingSections = new ArrayList<>();
-    TreeMap<Integer, Integer> barLengths = new TreeMap<>();
-    int beatsInBar = -1;
+    List<String> sectionAt = new ArrayList<>();
+    List<Integer> barStarts = new ArrayList<>();
+    String pendingSection = null;
+    boolean pendingBar = false;
+    boolean barLines = false;
     for (; i < tokens.length; i++) {
       int id = tokens[i];
       if (!validId(id)) {
@@ -404,53 +468,74 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
             "token " + vocabulary.token(id) + " at position " + i + " cannot be decoded into a chord progression");
       }
       if (id == barId) {
-        if (beatsInBar >= 0) {
-          barLengths.merge(beatsInBar, 1, Integer::sum);
-        }
-        beatsInBar = 0;
-        continue;
-      }
-      if (sectionById[id] != null) {
-        pendingSections.add(sectionById[id]);
-        continue;
-      }
-      Chord chord = id == Vocabulary.UNK_ID ? Chord.UNKNOWN : chordById[id];
-      if (beatsInBar >= 0) {
-        beatsInBar++;
-      }
-      int last = chords.size() - 1;
-      if (!changes && pendingSections.isEmpty() && last >= 0 && chords.get(last).equals(chord)) {
-        lengths.set(last, lengths.get(last) + 1);
+        pendingBar = !changes;
+        barLines |= !changes;
+      } else if (sectionById[id] != null) {
+        pendingSection = sectionById[id];
       } else {
-        for (String label : pendingSections) {
-          if (sections.isEmpty() || sections.get(sections.size() - 1).startEvent() < chords.size()) {
-            sections.add(new Section(label, chords.size()));
-          } else {
-            // Two section tokens before one chord: the later label wins.
-            sections.set(sections.size() - 1, new Section(label, chords.size()));
-          }
+        if (pendingBar && !chords.isEmpty()) {
+          barStarts.add(chords.size());
         }
-        pendingSections.clear();
-        chords.add(chord);
-        lengths.add(1);
+        pendingBar = false;
+        ids.add(id);
+        chords.add(id == Vocabulary.UNK_ID ? Chord.UNKNOWN : chordById[id]);
+        sectionAt.add(pendingSection);
+        pendingSection = null;
       }
     }
-    if (decodedMeter == null) {
-      decodedMeter = Meter.COMMON_TIME;
-      int best = 0;
-      for (var entry : barLengths.entrySet()) {
-        if (entry.getValue() > best && entry.getKey() >= 1 && entry.getKey() <= 64) {
-          best = entry.getValue();
-          decodedMeter = new Meter(entry.getKey(), 4);
+    if (changes) {
+      ImmutableList.Builder<ChordEvent> events = ImmutableList.builder();
+      ImmutableList.Builder<Section> sections = ImmutableList.builder();
+      for (int e = 0; e < chords.size(); e++) {
+        events.add(new ChordEvent(chords.get(e), reference.beatsPerBar()));
+        if (sectionAt.get(e) != null) {
+          sections.add(new Section(sectionAt.get(e), e));
+        }
+      }
+      return new ChordProgression(events.build(), reference, sections.build());
+    }
+    // Metres from bar lengths.
+    Meter opening = reference;
+    Meter[] meterFrom = new Meter[chords.size()];
+    if (barLines && !chords.isEmpty()) {
+      barStarts.add(0, 0);
+      int referenceBeats = reference.beatsPerBar();
+      int currentBeats = -1; // a bar's metre is a function of its length, so lengths stand for metres here
+      for (int b = 0; b < barStarts.size(); b++) {
+        boolean last = b + 1 == barStarts.size();
+        int length = (last ? chords.size() : barStarts.get(b + 1)) - barStarts.get(b);
+        Meter own = length == referenceBeats ? reference : length <= 64 ? new Meter(length, 4) : null;
+        if (currentBeats < 0) {
+          opening = own == null || (last && length < referenceBeats) ? reference : own;
+          currentBeats = opening.beatsPerBar();
+        } else if (own != null && length != currentBeats
+            && !(last && length < currentBeats && length != referenceBeats)) {
+          meterFrom[barStarts.get(b)] = own;
+          currentBeats = length;
         }
       }
     }
     ImmutableList.Builder<ChordEvent> events = ImmutableList.builder();
-    for (int e = 0; e < chords.size(); e++) {
-      double beats = changes ? decodedMeter.beatsPerBar() : lengths.get(e);
-      events.add(new ChordEvent(chords.get(e), beats));
+    List<Section> sections = new ArrayList<>();
+    List<MeterChange> meterChanges = new ArrayList<>();
+    int eventCount = 0;
+    int start = 0;
+    for (int beat = 1; beat <= chords.size(); beat++) {
+      if (beat == chords.size() || sectionAt.get(beat) != null || meterFrom[beat] != null
+          || ids.get(beat) != ids.get(start)) {
+        if (sectionAt.get(start) != null) {
+          sections.add(new Section(sectionAt.get(start), eventCount));
+        }
+        if (meterFrom[start] != null) {
+          meterChanges.add(new MeterChange(eventCount, meterFrom[start]));
+        }
+        events.add(new ChordEvent(chords.get(start), beat - start));
+        eventCount++;
+        start = beat;
+      }
     }
-    return new ChordProgression(events.build(), decodedMeter, ImmutableList.copyOf(sections));
+    return new ChordProgression(events.build(), opening, ImmutableList.copyOf(sections),
+        ImmutableList.copyOf(meterChanges));
   }
 
   private boolean validId(int id) {
@@ -468,7 +553,7 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
       Preconditions.checkArgument(genre == null, "these settings have no genre token (genre '%s' given)", genre);
       return new int[] {Vocabulary.START_ID};
     }
-    return new int[] {Vocabulary.START_ID, genre == null ? Vocabulary.UNK_ID : vocabulary.idOf(genreToken(genre))};
+    return new int[] {Vocabulary.START_ID, genreId(genre)};
   }
 
   /** The genre of an encoded sequence (normalised), if the settings have genre tokens and it names a known one. */
@@ -497,6 +582,10 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
         values = java.util.Arrays.copyOf(values, size * 2);
       }
       values[size++] = value;
+    }
+
+    int get(int index) {
+      return values[index];
     }
 
     int[] toArray() {

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.collect.ImmutableList;
 import io.github.rocklstm.music.Chord;
 import io.github.rocklstm.music.ChordEvent;
+import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.ChordSymbols;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Meter;
+import io.github.rocklstm.music.MeterChange;
 import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.PitchClass;
 import io.github.rocklstm.music.Section;
@@ -121,9 +123,13 @@ class BillboardReaderTest {
     assertEquals(List.of(event("G:maj", 2), event("F:maj", 2), event("E:min", 4), event("G:maj", 2),
         event("F:maj", 2), event("E:min", 2)), events.subList(47, 53));
     // The 2/4 bar is a metre change there and back (lines 11, 17 and 25 have one each).
+    ChordProgression progression = chicago.progression();
     assertEquals(List.of(new MeterChange(52, new Meter(2, 4)), new MeterChange(53, Meter.COMMON_TIME)),
-        chicago.meterChanges().subList(0, 2));
-    assertEquals(6, chicago.meterChanges().size());
+        progression.meterChanges().subList(0, 2));
+    assertEquals(6, progression.meterChanges().size());
+    assertEquals(Meter.COMMON_TIME, progression.meterAt(51));
+    assertEquals(new Meter(2, 4), progression.meterAt(52));
+    assertEquals(Meter.COMMON_TIME, progression.meterAt(53));
     // 0033, Heart: '| * | x15' is 15 bars without harmony, '&pause' a held pause: both no-chord.
     Song heart = TestCorpora.song(TestCorpora.billboardAllSlots(), "billboard:0033");
     for (int i = 0; i < 15; i++) {
@@ -131,6 +137,28 @@ class BillboardReaderTest {
     }
     assertEquals(List.of(event("C:maj/5", 4), event("F#:hdim7", 4), event("E:maj", 4), event("N", 4)),
         heart.progression().events().subList(15, 19));
+  }
+
+  @Test
+  void barsFollowBarLocalMetres() {
+    // 0025 by hand: intro 4 bars, verse 8, chorus 6 (line 11: '| G:maj . F:maj . | (2/4) E:min . |'), trans 2,
+    // verse 8, chorus 10, trans 2, verse 8, chorus 12, outro 22: 82 bars, the 2/4 ones at 15, 31 and 51.
+    // 79 * 4 + 3 * 2 = 322 beats; with one 4/4 metre throughout they would make 81 bars, shifted by two beats
+    // after each 2/4 bar.
+    ChordProgression progression = TestCorpora.song(TestCorpora.billboardAllSlots(), "billboard:0025").progression();
+    assertEquals(322, progression.totalBeats(), 1e-9);
+    ImmutableList<ImmutableList<ChordEvent>> bars = progression.bars();
+    assertEquals(82, bars.size());
+    for (int b = 0; b < bars.size(); b++) {
+      double beats = bars.get(b).stream().mapToDouble(ChordEvent::beats).sum();
+      assertEquals(b == 15 || b == 31 || b == 51 ? 2 : 4, beats, 1e-9, "bar " + b);
+    }
+    // Events 47-54: | G:maj . F:maj . | E:min | G:maj . F:maj . | (2/4) E:min . | D:maj . G:maj/5 . |
+    assertEquals(List.of(event("G:maj", 2), event("F:maj", 2)), bars.get(12));
+    assertEquals(List.of(event("E:min", 4)), bars.get(13));
+    assertEquals(List.of(event("G:maj", 2), event("F:maj", 2)), bars.get(14));
+    assertEquals(List.of(event("E:min", 2)), bars.get(15));
+    assertEquals(List.of(event("D:maj", 2), event("G:maj/5", 2)), bars.get(16));
   }
 
   @Test
@@ -152,6 +180,11 @@ class BillboardReaderTest {
         event("A:min7", 2), event("E:min", 4), event("A:min7", 2), event("N", 4), event("G:maj/3", 4)),
         song.progression().events());
     assertEquals(List.of(new Section("intro", 0), new Section("verse", 3)), song.progression().sections());
+    // '(2/4) A:min7' under 'x2': a bar of 2/4 and back to 4/4, twice.
+    assertEquals(Meter.COMMON_TIME, song.meter());
+    assertEquals(List.of(new MeterChange(4, new Meter(2, 4)), new MeterChange(5, Meter.COMMON_TIME),
+        new MeterChange(6, new Meter(2, 4)), new MeterChange(7, Meter.COMMON_TIME)),
+        song.progression().meterChanges());
     assertEquals(PitchClass.G, song.key().tonic());
     assertEquals(KeySource.MODE_ESTIMATED, song.keySource());
   }

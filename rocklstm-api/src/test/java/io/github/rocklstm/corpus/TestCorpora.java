@@ -1,11 +1,11 @@
 package io.github.rocklstm.corpus;
 
 /**
- * The real corpora, each read once per test JVM and shared by the test classes (reading all four takes a few
- * seconds). Billboard, RS200 and the .lab files read cleanly, so they are read in strict mode; the jazz charts
- * have problems, so they are read leniently.
+ * The real corpora, each read once per test JVM and shared by the test classes of every package (reading all four
+ * takes a few seconds). Billboard, RS200 and the .lab files read cleanly, so they are read in strict mode; the jazz
+ * charts have problems, so they are read leniently.
  */
-final class TestCorpora {
+public final class TestCorpora {
 
   private static ReadResult<Song> billboardSlots;
   private static BillboardReader.Deduplication billboardDedup;
@@ -16,7 +16,7 @@ final class TestCorpora {
   private TestCorpora() {}
 
   /** All 890 McGill chart slots, duplicates included (strict). */
-  static synchronized ReadResult<Song> billboardAllSlots() {
+  public static synchronized ReadResult<Song> billboardAllSlots() {
     if (billboardSlots == null) {
       billboardSlots = new BillboardReader().readAllChartSlots(
           DataDirectory.resolve(CorpusFormat.BILLBOARD.standardFolder()), ReadMode.STRICT);
@@ -25,7 +25,7 @@ final class TestCorpora {
   }
 
   /** The McGill songs with duplicates removed, as {@link BillboardReader#read} gives them. */
-  static synchronized BillboardReader.Deduplication billboardDeduplicated() {
+  public static synchronized BillboardReader.Deduplication billboardDeduplicated() {
     if (billboardDedup == null) {
       billboardDedup = BillboardReader.removeDuplicates(billboardAllSlots().items());
     }
@@ -33,7 +33,7 @@ final class TestCorpora {
   }
 
   /** The 400 RS200 analyses (strict). */
-  static synchronized ReadResult<Song> rs200() {
+  public static synchronized ReadResult<Song> rs200() {
     if (rs200 == null) {
       rs200 = new Rs200Reader().read(DataDirectory.resolve(CorpusFormat.RS200.standardFolder()), ReadMode.STRICT);
     }
@@ -41,7 +41,7 @@ final class TestCorpora {
   }
 
   /** The 295 RWC-Pop and uspop .lab files (strict). */
-  static synchronized ReadResult<Song> harte() {
+  public static synchronized ReadResult<Song> harte() {
     if (harte == null) {
       harte = new HarteLabReader().read(DataDirectory.resolve(CorpusFormat.HARTE.standardFolder()), ReadMode.STRICT);
     }
@@ -49,7 +49,7 @@ final class TestCorpora {
   }
 
   /** The 2,614 jazz charts (lenient: seven problems). */
-  static synchronized ReadResult<Song> jazz() {
+  public static synchronized ReadResult<Song> jazz() {
     if (jazz == null) {
       jazz = new JazzChartReader().read(DataDirectory.resolve(CorpusFormat.JAZZ.standardFolder()), ReadMode.LENIENT);
     }
@@ -57,7 +57,7 @@ final class TestCorpora {
   }
 
   /** The song with this id. */
-  static Song song(ReadResult<Song> result, String id) {
+  public static Song song(ReadResult<Song> result, String id) {
     return result.items().stream().filter(s -> s.id().equals(id)).findFirst()
         .orElseThrow(() -> new AssertionError("no song " + id));
   }

@@ -9,6 +9,7 @@ import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.ChordSymbols;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Meter;
+import io.github.rocklstm.music.MeterChange;
 import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.PitchClass;
 import java.nio.file.Path;
@@ -33,13 +34,14 @@ class TranspositionTest {
     assertEquals("test:song", normal.sourceId());
     // A key change moves with the chords.
     assertEquals(new KeyChange(2, Key.major(PitchClass.A_SHARP), KeySource.ANNOTATED), normal.keyChanges().get(0));
-    assertEquals(song.meterChanges(), normal.meterChanges());
+    // Metres stay.
+    assertEquals(List.of(new MeterChange(3, new Meter(2, 4))), normal.progression().meterChanges());
   }
 
   @Test
   void normalizeMovesAMinorSongToAMinorTheShortWay() {
     Song song = new Song("test:m", "test:m", "T", "", OptionalInt.empty(), "rock", Key.minor(PitchClass.F),
-        KeySource.ANNOTATED, ImmutableList.of(), ImmutableList.of(), progression("F:min", "C:7"), Path.of("m.txt"), 0);
+        KeySource.ANNOTATED, ImmutableList.of(), progression("F:min", "C:7"), Path.of("m.txt"), 0);
     Song normal = Transposition.normalize(song);
     // F up 4 semitones is A (down 8 would be longer).
     assertEquals(4, normal.transposition());
@@ -85,11 +87,14 @@ class TranspositionTest {
   private static Song song(String... harte) {
     return new Song("test:song", "test:song", "Test", "Nobody", OptionalInt.empty(), "rock", Key.major(PitchClass.G),
         KeySource.ANNOTATED, ImmutableList.of(new KeyChange(2, Key.major(PitchClass.F), KeySource.ANNOTATED)),
-        ImmutableList.of(new MeterChange(3, new Meter(2, 4))), progression(harte), Path.of("song.txt"), 0);
+        progression(harte), Path.of("song.txt"), 0);
   }
 
+  /** Four-beat chords in 4/4, from the fourth on in 2/4. */
   private static ChordProgression progression(String... harte) {
-    return ChordProgression.of(List.of(harte).stream().map(h -> new ChordEvent(ChordSymbols.parseHarte(h), 4))
-        .collect(Collectors.toList()), Meter.COMMON_TIME);
+    ImmutableList<MeterChange> meters = harte.length > 3
+        ? ImmutableList.of(new MeterChange(3, new Meter(2, 4))) : ImmutableList.of();
+    return new ChordProgression(List.of(harte).stream().map(h -> new ChordEvent(ChordSymbols.parseHarte(h), 4))
+        .collect(ImmutableList.toImmutableList()), Meter.COMMON_TIME, ImmutableList.of(), meters);
   }
 }

@@ -11,6 +11,7 @@ import io.github.rocklstm.music.Chord;
 import io.github.rocklstm.music.ChordEvent;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Meter;
+import io.github.rocklstm.music.MeterChange;
 import io.github.rocklstm.music.Section;
 import io.github.rocklstm.music.VocabularyLevel;
 import io.github.rocklstm.token.ChordTokenizer.Settings;
@@ -85,6 +86,64 @@ class ChordTokenizerTest {
     ChordProgression sixEight = ChordProgression.of(POP.events(), Meter.parse("6/8"));
     assertEquals("<start> | C:maj C:maj | A:min A:min | F:maj F:maj | F:maj F:maj | G:maj G:maj | G:maj G:maj <end>",
         text(perBar, perBar.encode(sixEight)));
+  }
+
+  @Test
+  void perBarFollowsMetreChanges() {
+    ChordTokenizer perBar = allChords(VocabularyLevel.MAJMIN, TimeMode.PER_BAR, false);
+    // 4/4 thirds of a bar (boundaries 0, 4/3, 8/3, 4 round to 0, 1, 3, 4), a bar of 2/4, then 4/4 again.
+    ChordProgression song = new ChordProgression(
+        ImmutableList.of(event("C:maj", 4.0 / 3), event("D:min", 4.0 / 3), event("E:min", 4.0 / 3),
+            event("F:maj", 1), event("G:maj", 1), event("A:min", 6)),
+        Meter.COMMON_TIME, ImmutableList.of(),
+        ImmutableList.of(new MeterChange(3, new Meter(2, 4)), new MeterChange(5, Meter.COMMON_TIME)));
+    assertEquals("<start> | C:maj D:min D:min E:min | F:maj G:maj | A:min A:min A:min A:min | A:min A:min <end>",
+        text(perBar, perBar.encode(song)));
+    // With one 4/4 metre the bar lines would fall every four beats: | C D D E | F G A A | A A A A |.
+    assertEquals("<start> | C:maj D:min D:min E:min | F:maj G:maj A:min A:min | A:min A:min A:min A:min <end>",
+        text(perBar, perBar.encode(ChordProgression.of(song.events()))));
+  }
+
+  @Test
+  void perBarDecodeRebuildsMetresFromBarLengths() {
+    ChordTokenizer perBar = allChords(VocabularyLevel.MAJMIN, TimeMode.PER_BAR, false);
+    // A run of C across a change of metre comes back as two events, so that the change has an event to start at.
+    ChordProgression bar24 = new ChordProgression(
+        ImmutableList.of(event("C:maj", 4), event("C:maj", 2), event("G:maj", 4)), Meter.COMMON_TIME,
+        ImmutableList.of(), ImmutableList.of(new MeterChange(1, new Meter(2, 4)), new MeterChange(2,
+            Meter.COMMON_TIME)));
+    int[] tokens = perBar.encode(bar24);
+    assertEquals("<start> | C:maj C:maj C:maj C:maj | C:maj C:maj | G:maj G:maj G:maj G:maj <end>",
+        text(perBar, tokens));
+    assertEquals(bar24, perBar.decode(tokens));
+    // Beats are kept, note values are not: a 9/8 bar in 6/8 comes back as 3/4 (bars of 6/8's two beats stay 6/8).
+    Meter sixEight = Meter.parse("6/8");
+    ChordProgression nineEight = new ChordProgression(
+        ImmutableList.of(event("A:min", 2), event("E:maj", 3), event("A:min", 2)), sixEight, ImmutableList.of(),
+        ImmutableList.of(new MeterChange(1, Meter.parse("9/8")), new MeterChange(2, sixEight)));
+    ChordProgression decoded = perBar.decode(perBar.encode(nineEight), sixEight);
+    assertEquals(nineEight.events(), decoded.events());
+    assertEquals(List.of(new MeterChange(1, Meter.THREE_FOUR), new MeterChange(2, sixEight)),
+        decoded.meterChanges());
+    assertEquals(nineEight.bars(), decoded.bars());
+    // A last bar shorter than the metre before it is an incomplete bar, not a change (so a song ending on a 2/4 bar
+    // keeps its bar lines but not that metre).
+    ChordProgression endsIn24 = new ChordProgression(ImmutableList.of(event("C:maj", 4), event("G:maj", 2)),
+        Meter.COMMON_TIME, ImmutableList.of(), ImmutableList.of(new MeterChange(1, new Meter(2, 4))));
+    ChordProgression shortLastBar = perBar.decode(perBar.encode(endsIn24));
+    assertEquals(ChordProgression.of(endsIn24.events()), shortLastBar);
+    assertEquals(endsIn24.bars(), shortLastBar.bars());
+    // Chords before the first bar line make the first bar; empty bars vanish.
+    int c = perBar.vocabulary().idOf("C:maj");
+    int g = perBar.vocabulary().idOf("G:maj");
+    int bar = perBar.vocabulary().idOf(ChordTokenizer.BAR);
+    assertEquals(new ChordProgression(ImmutableList.of(event("C:maj", 2), event("G:maj", 4)), new Meter(2, 4),
+        ImmutableList.of(), ImmutableList.of(new MeterChange(1, Meter.COMMON_TIME))),
+        perBar.decode(new int[] {1, c, c, bar, bar, g, g, g, g, 2}));
+    // PER_BEAT has no bar lines: one metre, the one asked for.
+    ChordTokenizer perBeat = allChords(VocabularyLevel.MAJMIN, TimeMode.PER_BEAT, false);
+    assertEquals(ChordProgression.of(List.of(event("C:maj", 6), event("G:maj", 4)), new Meter(2, 4)),
+        perBeat.decode(perBeat.encode(bar24), new Meter(2, 4)));
   }
 
   @Test

@@ -62,6 +62,12 @@ final class Dl4jNetwork implements TrainableNetwork {
   private final FlatTensors gradients;
   private final FlatTensors firstMoment;
   private final FlatTensors secondMoment;
+  /** Per layer: {@code weight_ih^T} [in, 4H], views of the parameters, as the fused operation wants them. */
+  private final INDArray[] weightIhTransposed;
+  /** Per layer: {@code weight_hh^T} [H, 4H], views of the parameters. */
+  private final INDArray[] weightHhTransposed;
+  /** Per layer: {@code bias_ih + bias_hh} [4H], refreshed whenever the parameters change. */
+  private final INDArray[] biasSums;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private long adamStep;
   private SplittableRandom dropoutRandom = new SplittableRandom(0);
@@ -77,6 +83,23 @@ final class Dl4jNetwork implements TrainableNetwork {
     firstMoment = new FlatTensors(spec);
     secondMoment = new FlatTensors(spec);
     parameters.set(weights);
+    weightIhTransposed = new INDArray[spec.layers()];
+    weightHhTransposed = new INDArray[spec.layers()];
+    biasSums = new INDArray[spec.layers()];
+    try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+      for (int layer = 0; layer < spec.layers(); layer++) {
+        weightIhTransposed[layer] = parameters.get(ParameterLayout.weightIh(layer)).transpose();
+        weightHhTransposed[layer] = parameters.get(ParameterLayout.weightHh(layer)).transpose();
+        biasSums[layer] = Nd4j.create(FLOAT, 4L * spec.hiddenSize());
+      }
+    }
+    refreshBiasSums();
+  }
+
+  private void refreshBiasSums() {
+    for (int layer = 0; layer < spec.layers(); layer++) {
+      biasSums[layer].assign(parameters.get(ParameterLayout.biasIh(layer))).addi(parameters.get(ParameterLayout.biasHh(layer)));
+    }
   }
 
   @Override
@@ -109,6 +132,8 @@ final class Dl4jNetwork implements TrainableNetwork {
       Nd4jRuntime.bindThread(device);
       try (MemoryWorkspace ignored = workspace()) {
         return trainInWorkspace(batch, learningRate, gradientClip);
+      } finally {
+        refreshBiasSums();
       }
     } finally {
       lock.writeLock().unlock();
@@ -129,9 +154,9 @@ final class Dl4jNetwork implements TrainableNetwork {
     INDArray[] dropoutMasks = new INDArray[spec.layers()];
     for (int layer = 0; layer < spec.layers(); layer++) {
       passes[layer] = new LstmTrainingPass(length, rows, hidden);
-      INDArray bias = parameters.get(ParameterLayout.biasIh(layer)).add(parameters.get(ParameterLayout.biasHh(layer)));
       x = passes[layer].forward(
-          x, parameters.get(ParameterLayout.weightIh(layer)), parameters.get(ParameterLayout.weightHh(layer)), bias);
+          x, parameters.get(ParameterLayout.weightIh(layer)), parameters.get(ParameterLayout.weightHh(layer)),
+          biasSums[layer]);
       if (spec.dropout() > 0) {
         dropoutMasks[layer] = dropoutMask(positions, hidden);
         x = x.mul(dropoutMasks[layer]);
@@ -235,8 +260,8 @@ final class Dl4jNetwork implements TrainableNetwork {
   }
 
   /**
-   * One step of a session: {@code state} holds h and c of every layer, each [B, H], outside any workspace; it is
-   * replaced by the new state.
+   * One step of a session: {@code state} holds h and c of every layer, each [B, H], outside any workspace; the new
+   * state is copied into these arrays, so a session allocates nothing outside the workspace while it steps.
    *
    * @return log-probabilities, [B][V]
    */
@@ -244,18 +269,14 @@ final class Dl4jNetwork implements TrainableNetwork {
     return read(() -> {
       int rows = tokens.length;
       INDArray x = embed(tokens).reshape('c', 1, rows, spec.embeddingSize());
-      INDArray[] next = new INDArray[state.length];
       for (int layer = 0; layer < spec.layers(); layer++) {
         INDArray[] last = new INDArray[2];
         lstmSequence(layer, x, state[2 * layer], state[2 * layer + 1], last);
-        next[2 * layer] = last[0];
-        next[2 * layer + 1] = last[1];
+        state[2 * layer].assign(last[0]);
+        state[2 * layer + 1].assign(last[1]);
         x = last[0].reshape('c', 1, rows, spec.hiddenSize());
       }
       float[] flat = logSoftmaxOutput(x.reshape('c', rows, spec.hiddenSize())).data().asFloat();
-      for (int i = 0; i < next.length; i++) {
-        state[i] = next[i].detach();
-      }
       int vocabulary = spec.vocabularySize();
       float[][] result = new float[rows][];
       for (int row = 0; row < rows; row++) {
@@ -273,14 +294,14 @@ final class Dl4jNetwork implements TrainableNetwork {
     long steps = x.size(0);
     long rows = x.size(1);
     long hidden = spec.hiddenSize();
-    INDArray bias = parameters.get(ParameterLayout.biasIh(layer)).add(parameters.get(ParameterLayout.biasHh(layer)));
+    INDArray bias = biasSums[layer];
     DynamicCustomOp.DynamicCustomOpsBuilder op =
         DynamicCustomOp.builder("lstmLayer")
             // dataFormat 0 = [T, B, in]; direction 0 = forward; activations: gates sigmoid (2), cell and output tanh (0)
             .addIntegerArguments(0, 0, 2, 0, 0)
             .addFloatingPointArguments(0.0);
-    INDArray weightIh = parameters.get(ParameterLayout.weightIh(layer)).transpose();
-    INDArray weightHh = parameters.get(ParameterLayout.weightHh(layer)).transpose();
+    INDArray weightIh = weightIhTransposed[layer];
+    INDArray weightHh = weightHhTransposed[layer];
     if (last == null) {
       INDArray h = Nd4j.create(FLOAT, steps, rows, hidden);
       // hasBias, hasSeqLen, hasInitH, hasInitC, hasPeephole, returnFullSequence, returnLastH, returnLastC
@@ -392,6 +413,7 @@ final class Dl4jNetwork implements TrainableNetwork {
     try {
       checkOpen();
       parameters.set(weights);
+      refreshBiasSums();
     } finally {
       lock.writeLock().unlock();
     }

@@ -1,6 +1,7 @@
 package io.github.rocklstm.cli;
 
 import com.google.common.base.Preconditions;
+import io.github.rocklstm.io.AtomicFiles;
 import io.github.rocklstm.model.EpochEvent;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -9,9 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -31,15 +30,11 @@ final class LossCurveChart {
     Preconditions.checkArgument(!epochs.isEmpty(), "no epochs to plot");
     System.setProperty("java.awt.headless", "true");
     BufferedImage image = render(epochs, title);
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".loss", ".png.tmp");
-    try {
-      if (!ImageIO.write(image, "png", temp.toFile())) {
+    AtomicFiles.write(file, out -> {
+      if (!ImageIO.write(image, "png", out)) {
         throw new IOException("no PNG writer in this JDK");
       }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
   }
 
   static BufferedImage render(List<EpochEvent> epochs, String title) {

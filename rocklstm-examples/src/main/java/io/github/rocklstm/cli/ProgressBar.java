@@ -28,9 +28,9 @@ final class ProgressBar implements TrainingListener {
     this.intervalNanos = interval.toNanos();
   }
 
-  /** A bar on standard error: redrawn on a terminal, a line every 10 s otherwise. */
-  static ProgressBar onStandardError() {
-    return new ProgressBar(new PrintWriter(System.err, true), System.console() != null, Duration.ofSeconds(10));
+  /** A bar on {@code out}: redrawn in place when a terminal is attached, a line every 10 s otherwise. */
+  static ProgressBar forTerminal(PrintWriter out) {
+    return new ProgressBar(out, System.console() != null, Duration.ofSeconds(10));
   }
 
   @Override

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RockLstmCommand.Version.class,
     description = "LSTM sequence models for symbolic music: rock chord progressions and four-voice chorales.",
-    subcommands = {CorpusCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CorpusCommand.class, TrainCommand.class, GenerateCommand.class, InpaintCommand.class,
+        ExportCommand.class, CommandLine.HelpCommand.class})
 public final class RockLstmCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -34,6 +35,11 @@ public final class RockLstmCommand implements Runnable {
             return 2;
           }
           throw ex;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          ex.getCommandLine().getErr().println("rocklstm: " + ex.getMessage() + " (see --help)");
+          return 2;
         });
     return cl;
   }

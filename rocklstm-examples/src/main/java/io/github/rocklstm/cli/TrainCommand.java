@@ -2,13 +2,13 @@ package io.github.rocklstm.cli;
 
 import com.google.common.base.Preconditions;
 import io.github.rocklstm.backend.Backend;
-import io.github.rocklstm.backend.Backends;
 import io.github.rocklstm.corpus.Corpora;
 import io.github.rocklstm.corpus.Corpus;
 import io.github.rocklstm.corpus.CorpusFormat;
 import io.github.rocklstm.corpus.ReadMode;
 import io.github.rocklstm.eval.Metrics;
 import io.github.rocklstm.eval.NGramBaselines;
+import io.github.rocklstm.io.AtomicFiles;
 import io.github.rocklstm.json.Json;
 import io.github.rocklstm.model.Device;
 import io.github.rocklstm.model.ModelDirectory;
@@ -156,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
       System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
-    Backend chosen = backend == null ? Backends.get() : Backends.get(backend);
+    Backend chosen = BackendChoice.resolve(backend);
 
     Corpus corpus = loadCorpora(corpora);
     ChordDataset data = ChordDataset.prepare(corpus, settings,
@@ -178,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "backend %s on %s, %,d parameters%n", model.backendName(), model.device(),
           model.spec().parameterCount());
       TrainingSummary summary = model.fit(data.train(), data.validation(), config,
-          TrainingListener.both(ProgressBar.onStandardError(), new CheckpointListener(model, checkpoints)));
+          TrainingListener.both(ProgressBar.forTerminal(err), new CheckpointListener(model, checkpoints)));
       ScoreResult validation = model.score(data.validation());
       Map<String, Object> report = report(data, baselines, summary, validation, model);
       Map<String, Object> finalMetadata = new LinkedHashMap<>(metadata);
@@ -187,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
       model.save(modelDirectory);
       LossCurveChart.write(summary.epochs(), "rocklstm train: " + corpus.name() + " (" + model.backendName() + ")",
           out.resolve("loss.png"));
-      Files.writeString(out.resolve("report.json"), Json.writePretty(report) + "\n");
+      AtomicFiles.writeString(out.resolve("report.json"), Json.writePretty(report) + "\n");
       stdout.println(reportTable(report));
       stdout.println("model: " + modelDirectory);
       stdout.flush();
@@ -239,7 +239,7 @@ final class TrainCommand implements Callable<Integer> {
     metadata.put("tokenizer", ChordTokenizerMetadata.toJson(data.tokenizer()));
     metadata.put("corpus", data.corpusName());
     metadata.put("keyHandling", data.keyHandling().name());
-    metadata.put("command", "rocklstm train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    metadata.put("command", "rocklstm " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     return metadata;
   }
 

@@ -1,4 +1,4 @@
-package io.github.rocklstm.render;
+package io.github.rocklstm.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

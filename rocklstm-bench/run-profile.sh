@@ -23,6 +23,8 @@ mkdir -p "$out"
 sampler=$!
 trap 'kill "$sampler"' EXIT
 
+# Each group names its benchmark class by an anchored regular expression: JMH matches with find(), so a bare
+# TrainingBenchmark would also run BachBotTrainingBenchmark.
 group() {
   local name=$1
   shift
@@ -33,22 +35,22 @@ group() {
 
 case $profile in
   short)
-    group gemm GemmBenchmark -wi 1 -i 3 -w 1s -r 2s
-    group training TrainingBenchmark -p size=1x128,2x256 -wi 1 -i 3 -w 5s -r 5s
-    group scoring ScoringBenchmark -p size=1x128,2x256 -wi 1 -i 3 -w 3s -r 3s
-    group sampling SamplingBenchmark -p size=1x128 -wi 1 -i 3 -w 2s -r 3s
-    group generation GenerationBenchmark -p size=1x128 -wi 1 -i 3 -w 3s -r 3s
-    group load LoadBenchmark -p size=1x128,2x256 -wi 2 -i 5
-    group bachbot BachBotTrainingBenchmark -wi 1 -i 2 -w 1s -r 1s
+    group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.' -wi 1 -i 3 -w 1s -r 2s
+    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.' -p size=1x128,2x256 -wi 1 -i 3 -w 5s -r 5s
+    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.' -p size=1x128,2x256 -wi 1 -i 3 -w 3s -r 3s
+    group sampling '^io\.github\.rocklstm\.bench\.SamplingBenchmark\.' -p size=1x128 -wi 1 -i 3 -w 2s -r 3s
+    group generation '^io\.github\.rocklstm\.bench\.GenerationBenchmark\.' -p size=1x128 -wi 1 -i 3 -w 3s -r 3s
+    group load '^io\.github\.rocklstm\.bench\.LoadBenchmark\.' -p size=1x128,2x256 -wi 2 -i 5
+    group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.' -wi 1 -i 2 -w 1s -r 1s
     ;;
   full)
-    group gemm GemmBenchmark
-    group training TrainingBenchmark
-    group scoring ScoringBenchmark
-    group sampling SamplingBenchmark
-    group generation GenerationBenchmark
-    group load LoadBenchmark
-    group bachbot BachBotTrainingBenchmark
+    group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.'
+    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.'
+    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.'
+    group sampling '^io\.github\.rocklstm\.bench\.SamplingBenchmark\.'
+    group generation '^io\.github\.rocklstm\.bench\.GenerationBenchmark\.'
+    group load '^io\.github\.rocklstm\.bench\.LoadBenchmark\.'
+    group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.'
     ;;
   *)
     echo "unknown profile '$profile': expected short or full" >&2

@@ -35,13 +35,13 @@ group() {
 
 case $profile in
   short)
-    group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.' -wi 1 -i 3 -w 1s -r 2s
-    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.' -p size=1x128,2x256 -wi 1 -i 3 -w 5s -r 5s
-    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.' -p size=1x128,2x256 -wi 1 -i 3 -w 3s -r 3s
-    group sampling '^io\.github\.rocklstm\.bench\.SamplingBenchmark\.' -p size=1x128 -wi 1 -i 3 -w 2s -r 3s
-    group generation '^io\.github\.rocklstm\.bench\.GenerationBenchmark\.' -p size=1x128 -wi 1 -i 3 -w 3s -r 3s
+    group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.' -wi 1 -i 5 -w 1s -r 1s
+    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.' -p size=1x128,2x256 -wi 1 -i 5 -w 4s -r 3s
+    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.' -p size=1x128,2x256 -wi 1 -i 5 -w 3s -r 2s
+    group sampling '^io\.github\.rocklstm\.bench\.SamplingBenchmark\.' -p size=1x128 -wi 1 -i 5 -w 2s -r 2s
+    group generation '^io\.github\.rocklstm\.bench\.GenerationBenchmark\.' -p size=1x128 -wi 1 -i 5 -w 3s -r 2s
     group load '^io\.github\.rocklstm\.bench\.LoadBenchmark\.' -p size=1x128,2x256 -wi 2 -i 5
-    group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.' -wi 1 -i 2 -w 1s -r 1s
+    group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.' -wi 1 -i 5 -w 1s -r 1s
     ;;
   full)
     group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.'

@@ -3,6 +3,7 @@ package io.github.rocklstm.model;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
+import io.github.rocklstm.io.AtomicFiles;
 import io.github.rocklstm.json.Json;
 import io.github.rocklstm.json.JsonException;
 import java.io.IOException;

@@ -13,7 +13,9 @@ import com.google.common.base.Preconditions;
  *   logits = output.weight * x + output.bias      (vocabularySize)
  * </pre>
  * Dropout follows every LSTM layer, including the last one before the output layer (as in char-rnn and
- * BachBot), so a one-layer model is regularised too. Names follow BachBot: {@code wordvec} is the embedding size,
+ * BachBot), so a one-layer model is regularised too. It is inverted dropout with {@code dropout} the probability of
+ * zeroing an activation (PyTorch's convention; kept activations are scaled by 1 / (1 - dropout)); note that
+ * Deeplearning4j's {@code dropOut(x)} takes the probability of keeping one. Names follow BachBot: {@code wordvec} is the embedding size,
  * {@code rnn_size} the hidden size, {@code num_layers} the layer count.
  *
  * @param vocabularySize number of token ids, at least 2; ids run from 0 to {@code vocabularySize - 1}

@@ -18,7 +18,10 @@ import java.util.Map;
  *   v ← β2·v + (1 − β2)·g²
  *   w ← w − lr · (m / (1 − β1^t)) / (√(v / (1 − β2^t)) + ε)
  * </pre>
- * with β1 = {@value #BETA1}, β2 = {@value #BETA2}, ε = {@value #EPSILON}.
+ * with β1 = {@value #BETA1}, β2 = {@value #BETA2}, ε = {@value #EPSILON}. The loss being minimised is the mean
+ * cross-entropy over the batch's real (unpadded) target positions. Ready-made optimisers can differ in details: for
+ * instance Deeplearning4j's {@code AdamUpdater} does not scale ε by √(1 − β2^t), and its gradient normalisation
+ * clips per layer rather than globally; a backend must apply the rule above.
  *
  * @param step t, the number of updates applied so far
  * @param firstMoment m per parameter name

@@ -33,7 +33,8 @@ import java.util.Map;
  * </pre>
  * A backend whose LSTM orders its gates or lays out its matrices differently (Deeplearning4j's, for one: it keeps
  * transposed [in, 4H] matrices, one bias and its own gate order) converts when it reads and writes these tensors;
- * its results must stay equal to this definition, which the contract suite checks against a plain-Java LSTM. Logits are {@code output.weight · h + output.bias} over the top layer's {@code h}.
+ * its results must stay equal to this definition, which the contract suite checks against a plain-Java LSTM.
+ * Logits are {@code output.weight · h + output.bias} over the top layer's {@code h}.
  */
 public final class ParameterLayout {
 

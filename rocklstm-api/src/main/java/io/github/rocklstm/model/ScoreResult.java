@@ -52,6 +52,11 @@ public final class ScoreResult {
     return tokenLogProbabilities[index].clone();
   }
 
+  /** {@code ln p(s[t] | s[0..t-1])} of sequence {@code index} at {@code t = position + 1}, without copying. */
+  public float tokenLogProbability(int index, int position) {
+    return tokenLogProbabilities[index][position];
+  }
+
   /** The log-likelihood of sequence {@code index} in nats: the sum of its token log-probabilities. */
   public double logLikelihood(int index) {
     return logLikelihoods[index];

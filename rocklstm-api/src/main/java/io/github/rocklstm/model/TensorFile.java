@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import com.google.common.hash.Hashing;
 import com.google.common.hash.HashingOutputStream;
 import com.google.common.io.ByteStreams;
+import io.github.rocklstm.io.AtomicFiles;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -84,7 +84,8 @@ class BackendsTest {
   @Test
   void unknownOrUnavailableNamedBackendIsAnError() {
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> Backends.select(List.of(djl), "tensorflow", "-Drocklstm.backend"));
+        assertThrows(
+            IllegalStateException.class, () -> Backends.select(List.of(djl), "tensorflow", "-Drocklstm.backend"));
     assertTrue(e.getMessage().contains("'tensorflow'") && e.getMessage().contains("-Drocklstm.backend")
         && e.getMessage().contains("present: djl"), e.getMessage());
     Backend broken = new FakeBackend("dl4j", false);

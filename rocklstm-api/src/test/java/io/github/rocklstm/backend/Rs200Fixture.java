@@ -2,6 +2,9 @@ package io.github.rocklstm.backend;
 
 import com.google.common.collect.ImmutableList;
 import io.github.rocklstm.corpus.DataDirectory;
+import io.github.rocklstm.eval.Likelihood;
+import io.github.rocklstm.eval.NGramBaselines;
+import io.github.rocklstm.eval.UnigramModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +30,20 @@ import java.util.stream.Stream;
  * END 2, UNK 3, MASK 4) followed by the training tokens in sorted order; validation tokens unseen in training
  * become UNK.
  *
- * <p>The unigram baseline is computed here: add-one smoothed counts of every training target (tokens after START,
- * END included) over the vocabulary minus PAD, START and MASK, which are never targets.
+ * <p>The baselines are fitted on the training sequences: {@link UnigramModel} (add-one smoothing over the whole
+ * vocabulary) and the best of {@link NGramBaselines} (unigram and Kneser-Ney up to order 5).
  */
 public final class Rs200Fixture {
 
+  /** Padding. */
   public static final int PAD = 0;
+  /** First token of every sequence. */
   public static final int START = 1;
+  /** Last token of every sequence. */
   public static final int END = 2;
+  /** A validation token unseen in training. */
   public static final int UNK = 3;
+  /** Reserved (never in this corpus). */
   public static final int MASK = 4;
 
   private static Rs200Fixture instance;
@@ -44,6 +52,7 @@ public final class Rs200Fixture {
   private final List<int[]> train;
   private final List<int[]> validation;
   private final double unigramValidationPerplexity;
+  private final double nGramValidationPerplexity;
 
   private Rs200Fixture(Path folder) throws IOException {
     List<Path> files;
@@ -100,24 +109,11 @@ public final class Rs200Fixture {
     this.train = ImmutableList.copyOf(trainSequences);
     this.validation = ImmutableList.copyOf(validationSequences);
 
-    long[] counts = new long[words.size()];
-    long total = 0;
-    for (int[] sequence : trainSequences) {
-      for (int t = 1; t < sequence.length; t++) {
-        counts[sequence[t]]++;
-        total++;
-      }
-    }
-    int outcomes = words.size() - 3;
-    double logLikelihood = 0;
-    long predicted = 0;
-    for (int[] sequence : validationSequences) {
-      for (int t = 1; t < sequence.length; t++) {
-        logLikelihood += Math.log((counts[sequence[t]] + 1.0) / (total + outcomes));
-        predicted++;
-      }
-    }
-    this.unigramValidationPerplexity = Math.exp(-logLikelihood / predicted);
+    this.unigramValidationPerplexity =
+        UnigramModel.fit(trainSequences, words.size()).score(validationSequences).perplexity();
+    this.nGramValidationPerplexity =
+        NGramBaselines.fit(trainSequences, words.size()).score(validationSequences).values().stream()
+            .mapToDouble(Likelihood::perplexity).min().getAsDouble();
   }
 
   /** The fixture, read once per JVM. */
@@ -159,8 +155,13 @@ public final class Rs200Fixture {
     return validation;
   }
 
-  /** Perplexity of the add-one unigram model of the training targets on the validation targets. */
+  /** Perplexity of the add-one {@link UnigramModel} of the training sequences on the validation sequences. */
   public double unigramValidationPerplexity() {
     return unigramValidationPerplexity;
+  }
+
+  /** The lowest validation perplexity of {@link NGramBaselines} (unigram, Kneser-Ney of orders 2 to 5). */
+  public double nGramValidationPerplexity() {
+    return nGramValidationPerplexity;
   }
 }

@@ -100,7 +100,8 @@ class ModelDirectoryTest {
     ModelDirectory.write(directory, trainedModel(2));
     List<String> second = files(directory);
     assertEquals(3, second.size());
-    assertFalse(second.stream().anyMatch(name -> !name.equals("model.json") && first.contains(name)), second.toString());
+    assertFalse(
+        second.stream().anyMatch(name -> !name.equals("model.json") && first.contains(name)), second.toString());
     assertEquals(trainedModel(2).weights(), ModelDirectory.read(directory).weights());
   }
 

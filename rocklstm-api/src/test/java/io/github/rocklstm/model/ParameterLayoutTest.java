@@ -31,7 +31,10 @@ class ParameterLayoutTest {
     assertEquals(List.of(12), shapes.get("lstm.1.bias_hh"));
     assertEquals(List.of(10, 3), shapes.get("output.weight"));
     assertEquals(List.of(10), shapes.get("output.bias"));
-    long total = shapes.values().stream().mapToLong(s -> s.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b)).sum();
+    long total = 0;
+    for (List<Integer> shape : shapes.values()) {
+      total += shape.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
+    }
     assertEquals(spec.parameterCount(), total);
   }
 

@@ -1,0 +1,29 @@
+/**
+ * Evaluation: named metrics, likelihood figures and the count-based baselines every neural model is compared with.
+ *
+ * <p>{@link io.github.rocklstm.eval.Evaluator} turns an input into {@link io.github.rocklstm.eval.Metrics}, an
+ * ordered list of {@link io.github.rocklstm.eval.Metric} (name, value, unit). {@link
+ * io.github.rocklstm.eval.Likelihood} holds a total log-likelihood and the number of predicted tokens and converts it
+ * to nats per token, bits per token and perplexity.
+ *
+ * <p>The baselines are {@link io.github.rocklstm.eval.LanguageModel}s over {@code int[]} token sequences: {@link
+ * io.github.rocklstm.eval.UnigramModel} (add-k smoothing) and {@link io.github.rocklstm.eval.KneserNeyModel}
+ * (interpolated modified Kneser-Ney, orders 1 to 5). {@link io.github.rocklstm.eval.NGramBaselines} fits them all and
+ * reports held-out perplexities, which is the figure a neural model has to beat.
+ *
+ * <p>Sets of chord progressions ({@link io.github.rocklstm.eval.KeyedProgression}: id, key, progression) are
+ * measured at the level of chord changes (chords reduced to a {@link io.github.rocklstm.music.VocabularyLevel}, N and X
+ * removed, equal neighbours merged), so the figures do not depend on a tokenizer's time mode. {@link
+ * io.github.rocklstm.eval.ChordStatistics} reports chord-histogram entropy, coverage, {@link
+ * io.github.rocklstm.eval.TonalCentroid} distance (Harte et al. 2006), unique-trigram ratio, mean chord length and
+ * diatonic share, per progression ({@link io.github.rocklstm.eval.ProgressionStatistics}) and over a set. {@link
+ * io.github.rocklstm.eval.Novelty} indexes the training songs in a suffix array and reports the share of generated
+ * n-grams (n = 1..16) found in no training song and each generated progression's longest verbatim match, naming the
+ * song. {@link io.github.rocklstm.eval.YangLerch} compares the distributions of per-sample features of a generated
+ * and a reference set as Yang &amp; Lerch (2020) do: intra- and inter-set distances smoothed by a {@link
+ * io.github.rocklstm.eval.GaussianKde} (Silverman's bandwidth), then KL divergence and overlapping area per feature.
+ *
+ * <p>Convention shared by everything here: a token sequence starts with START and ends with END; scoring predicts
+ * every token after the first, so END is predicted and START is not, and per-token figures divide by that count.
+ */
+package io.github.rocklstm.eval;

@@ -1,0 +1,215 @@
+package io.github.rocklstm.cli;
+
+import com.google.common.base.Preconditions;
+import io.github.rocklstm.backend.Backend;
+import io.github.rocklstm.json.Json;
+import io.github.rocklstm.model.Device;
+import io.github.rocklstm.model.ModelDirectory;
+import io.github.rocklstm.model.SequenceModel;
+import io.github.rocklstm.music.Chord;
+import io.github.rocklstm.music.ChordProgression;
+import io.github.rocklstm.music.Key;
+import io.github.rocklstm.music.Mode;
+import io.github.rocklstm.music.RomanNumeral;
+import io.github.rocklstm.token.ChordTokenizer;
+import io.github.rocklstm.token.ChordTokenizerMetadata;
+import io.github.rocklstm.token.Vocabulary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A chord model ready for the {@code generate} and {@code inpaint} commands: the loaded {@link SequenceModel} and
+ * the {@link ChordTokenizer} rebuilt from its metadata, with the key handling both commands share. Models are
+ * trained in C major / A minor ({@code rocklstm train} normalises keys), so numerals are realised in the reference
+ * key of the requested mode and the results are transposed to the requested key.
+ *
+ * @param model the model; closed by {@link #close()}
+ * @param tokenizer the tokenizer the model was trained with
+ * @param source where the model came from, for messages
+ */
+record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) implements AutoCloseable {
+
+  /** The folder inside the jar holding the bundled default model. */
+  static final String DEFAULT_MODEL_RESOURCE = "default-model/";
+
+  /**
+   * Loads {@code directory} (a model directory, or a {@code rocklstm train} output folder holding {@code model/}),
+   * or the bundled default model when it is null.
+   *
+   * @throws IllegalArgumentException if the folder holds no model or the model is not a chord model
+   */
+  static ChordModel load(Path directory, String backendName, int threads) {
+    Preconditions.checkArgument(threads >= 1, "--threads must be >= 1, got %s", threads);
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      // Read by the PyTorch engine when it starts; a small model samples fastest on one thread.
+      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    Backend backend = BackendChoice.resolve(backendName);
+    if (directory == null) {
+      Path temporary = extractDefaultModel();
+      try {
+        return of(backend.load(temporary, Device.cpu()), "the bundled default model");
+      } finally {
+        deleteRecursively(temporary);
+      }
+    }
+    Path modelDirectory = directory;
+    if (!ModelDirectory.isModelDirectory(modelDirectory)
+        && ModelDirectory.isModelDirectory(directory.resolve("model"))) {
+      modelDirectory = directory.resolve("model");
+    }
+    Preconditions.checkArgument(ModelDirectory.isModelDirectory(modelDirectory),
+        "--model %s holds no %s (give a model directory or a `rocklstm train` output folder holding model/)",
+        directory, ModelDirectory.MODEL_JSON);
+    return of(backend.load(modelDirectory, Device.cpu()), modelDirectory.toString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ChordModel of(SequenceModel model, String source) {
+    try {
+      Map<String, Object> metadata = model.metadata();
+      Object task = metadata.get("task");
+      Preconditions.checkArgument("chords".equals(task) && metadata.get("tokenizer") instanceof Map,
+          "%s is not a chord model (metadata task %s, expected \"chords\" with a tokenizer)", source, task);
+      ChordTokenizer tokenizer = ChordTokenizerMetadata.fromJson((Map<String, Object>) metadata.get("tokenizer"));
+      Preconditions.checkArgument(tokenizer.vocabulary().size() == model.spec().vocabularySize(),
+          "%s: the tokenizer has %s tokens but the model %s", source, tokenizer.vocabulary().size(),
+          model.spec().vocabularySize());
+      return new ChordModel(model, tokenizer, source);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /** Copies the bundled model out of the jar into a new temporary folder. */
+  private static Path extractDefaultModel() {
+    try {
+      Path temporary = Files.createTempDirectory("rocklstm-default-model");
+      try {
+        String json = new String(resource(ModelDirectory.MODEL_JSON), StandardCharsets.UTF_8);
+        Files.writeString(temporary.resolve(ModelDirectory.MODEL_JSON), json);
+        Map<String, Object> description = Json.parseObject(json);
+        for (String part : List.of("weights", "optimizer")) {
+          if (description.get(part) instanceof Map<?, ?> entry && entry.get("file") instanceof String file) {
+            Files.write(temporary.resolve(file), resource(file));
+          }
+        }
+        return temporary;
+      } catch (IOException | RuntimeException e) {
+        deleteRecursively(temporary);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract the bundled default model: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = ChordModel.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE + name)) {
+      if (in == null) {
+        throw new IOException("the jar lacks the bundled model file " + DEFAULT_MODEL_RESOURCE + name
+            + "; pass --model DIR");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // A leftover temporary folder is harmless; the OS cleans it up.
+    }
+  }
+
+  /** The id of the bar token, or an error saying the model has none. */
+  int barToken(String option) {
+    Preconditions.checkArgument(tokenizer.settings().timeMode() == ChordTokenizer.TimeMode.PER_BAR,
+        "%s needs a model trained with --time-mode per_bar, but %s uses %s", option, source,
+        tokenizer.settings().timeMode().name().toLowerCase(Locale.ROOT));
+    return tokenizer.vocabulary().idOf(ChordTokenizer.BAR);
+  }
+
+  /**
+   * The tokens a generated bar may not hold: PAD, START, UNK, MASK, section and genre tokens, and N (no chord,
+   * which the corpora use for silence before and after a song).
+   */
+  int[] nonChordTokens() {
+    Vocabulary vocabulary = tokenizer.vocabulary();
+    return java.util.stream.IntStream.range(0, vocabulary.size())
+        .filter(id -> id == Vocabulary.PAD_ID || id == Vocabulary.START_ID || id == Vocabulary.UNK_ID
+            || id == Vocabulary.MASK_ID || vocabulary.token(id).startsWith("<section:")
+            || vocabulary.token(id).startsWith("<genre:") || vocabulary.token(id).equals("N"))
+        .toArray();
+  }
+
+  /** C major for a major key, A minor for a minor one: the key the model works in. */
+  static Key referenceKey(Key key) {
+    return key.mode() == Mode.MINOR ? Key.A_MINOR : Key.C_MAJOR;
+  }
+
+  /** Parses a key option, with the option's name in the error. */
+  static Key parseKey(String text) {
+    try {
+      return Key.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--key: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The token of each numeral (whitespace-separated in {@code text}) realised in the reference key of {@code key};
+   * {@code gap} (if not null) gives {@link Vocabulary#MASK_ID}.
+   *
+   * @throws IllegalArgumentException naming a numeral that does not parse or has no token in the vocabulary
+   */
+  int[] numeralTokens(String text, Key key, String gap, String option) {
+    String[] numerals = text.strip().split("\\s+");
+    Preconditions.checkArgument(!text.isBlank(), "%s is empty: give roman numerals such as \"I V vi IV\"", option);
+    Key reference = referenceKey(key);
+    List<Integer> tokens = new ArrayList<>();
+    for (String numeral : numerals) {
+      if (numeral.equals(gap)) {
+        tokens.add(Vocabulary.MASK_ID);
+        continue;
+      }
+      Chord chord;
+      try {
+        chord = RomanNumeral.parse(numeral).toChord(reference);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(option + ": '" + numeral + "' is not a roman numeral (examples: I, IV, "
+            + "V7, vi, bVII, ii/V" + (gap == null ? "" : ", or " + gap + " for a bar to fill") + "): "
+            + e.getMessage(), e);
+      }
+      String token = tokenizer.chordToken(chord);
+      Preconditions.checkArgument(!token.equals(Vocabulary.UNK), "%s: '%s' (%s in %s) is not in the model's "
+          + "vocabulary", option, numeral, chord, reference);
+      tokens.add(tokenizer.vocabulary().idOf(token));
+    }
+    return tokens.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The progression of {@code tokens} (in the reference key of {@code key}) transposed to {@code key}. */
+  ChordProgression progression(int[] tokens, io.github.rocklstm.music.Meter meter, Key key) {
+    return tokenizer.decode(tokens, meter).transpose(-key.semitonesToNormal());
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,222 @@
+package io.github.rocklstm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rocklstm.backend.Backends;
+import io.github.rocklstm.model.Device;
+import io.github.rocklstm.model.ModelSpec;
+import io.github.rocklstm.model.SequenceModel;
+import io.github.rocklstm.music.ChordEvent;
+import io.github.rocklstm.music.VocabularyLevel;
+import io.github.rocklstm.token.ChordTokenizer;
+import io.github.rocklstm.token.ChordTokenizerMetadata;
+import io.github.rocklstm.music.ChordProgression;
+import io.github.rocklstm.music.Key;
+import io.github.rocklstm.music.RomanNumeral;
+import io.github.rocklstm.render.ProgressionJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rocklstm generate} and {@code rocklstm inpaint} with the bundled default model. */
+class GenerateCommandTest {
+
+  @TempDir Path folder;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = RockLstmCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Run ok(String... args) {
+    Run run = run(args);
+    assertEquals(0, run.code, run.err);
+    return run;
+  }
+
+  /** The chart's bar cells of the chord lines (every other line starting with {@code |}, numerals between). */
+  private static List<String> chordCells(String chart) {
+    List<String> cells = new ArrayList<>();
+    boolean chordLine = true;
+    for (String line : chart.split("\n")) {
+      if (!line.startsWith("|")) {
+        continue;
+      }
+      if (chordLine) {
+        for (String cell : line.substring(1, line.length() - 1).split("\\|")) {
+          cells.add(cell.strip());
+        }
+      }
+      chordLine = !chordLine;
+    }
+    return cells;
+  }
+
+  @Test
+  void generatesSixteenBarsByDefaultAndWritesMidiWavAndJson() throws Exception {
+    Path midi = folder.resolve("song.mid");
+    Path wav = folder.resolve("song.wav");
+    Path json = folder.resolve("song.json");
+    Run run = ok("generate", "--seed", "5", "--midi", midi.toString(), "--wav", wav.toString(), "--json",
+        json.toString());
+    assertTrue(run.out.startsWith("Key: C major  Time: 4/4  Tempo: 120 bpm\n"), run.out);
+    assertEquals(16, chordCells(run.out).size(), run.out);
+    assertTrue(run.out.contains("log-likelihood -"), run.out);
+
+    ChordProgression progression = ProgressionJson.read(json).progression();
+    assertEquals(16, progression.bars().size());
+    assertEquals(64.0, progression.totalBeats(), 1e-9);
+    assertTrue(progression.chords().stream().allMatch(c -> c.isPitched()), progression.toString());
+
+    Sequence sequence = MidiSystem.getSequence(midi.toFile());
+    // 16 bars of 4 quarter notes at 480 ticks each; the last note ends at most a release gap before.
+    assertTrue(sequence.getTickLength() > 15 * 4 * 480 && sequence.getTickLength() <= 17 * 4 * 480,
+        "tick length " + sequence.getTickLength());
+    try (AudioInputStream audio = AudioSystem.getAudioInputStream(wav.toFile())) {
+      // 64 beats at 120 bpm = 32 s, plus the tail.
+      double seconds = audio.getFrameLength() / audio.getFormat().getFrameRate();
+      assertTrue(seconds >= 32 && seconds < 34, "seconds " + seconds);
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameOutputAndAnotherSeedAnother() {
+    String first = ok("generate", "--seed", "11", "--bars", "8").out;
+    assertEquals(first, ok("generate", "--seed", "11", "--bars", "8").out);
+    assertNotEquals(first, ok("generate", "--seed", "12", "--bars", "8").out);
+  }
+
+  @Test
+  void thePrimerHoldsInTheRequestedKey() throws Exception {
+    Path json = folder.resolve("primed.json");
+    ok("generate", "--key", "E", "--primer", "I V vi IV", "--seed", "3", "--bars", "8", "--json", json.toString());
+    ProgressionJson.Document document = ProgressionJson.read(json);
+    assertEquals(Key.parse("E"), document.key());
+    List<String> numerals = List.of("I", "V", "vi", "IV");
+    for (int bar = 0; bar < numerals.size(); bar++) {
+      var expected = RomanNumeral.parse(numerals.get(bar)).toChord(Key.parse("E"));
+      for (ChordEvent event : document.progression().bars().get(bar)) {
+        assertEquals(expected, event.chord(), "bar " + (bar + 1));
+      }
+    }
+    assertEquals(8, document.progression().bars().size());
+    // E major spelled in the chart: the primer's four bars first.
+    Run run = ok("generate", "--key", "E", "--primer", "I V vi IV", "--seed", "3", "--bars", "8");
+    assertEquals(List.of("E", "B", "C#m", "A"), chordCells(run.out).subList(0, 4));
+  }
+
+  @Test
+  void beamWidthOneIsGreedySamplingAndCountWritesSuffixedFiles() throws Exception {
+    String beam = ok("generate", "--beam", "1", "--bars", "6", "--primer", "vi IV").out;
+    String greedy = ok("generate", "--temperature", "0", "--bars", "6", "--primer", "vi IV", "--seed", "99").out;
+    assertEquals(greedy, beam);
+
+    Path midi = folder.resolve("many.mid");
+    Run run = ok("generate", "--count", "3", "--bars", "4", "--midi", midi.toString());
+    assertTrue(run.out.contains("# 3 of 3"), run.out);
+    for (int i = 1; i <= 3; i++) {
+      assertTrue(Files.size(folder.resolve("many-" + i + ".mid")) > 0);
+    }
+    assertFalse(Files.exists(midi));
+  }
+
+  private static final Pattern CANDIDATE = Pattern.compile("^\\s*(\\d+)\\s+(-\\d+\\.\\d+)\\s+(.+)$");
+
+  @Test
+  void inpaintKeepsTheFixedBarsAndRanksDistinctCandidates() {
+    Run run = ok("inpaint", "--progression", "I IV _ _ V I", "--candidates", "6", "--seed", "3");
+    List<Double> scores = new ArrayList<>();
+    HashSet<String> fills = new HashSet<>();
+    for (String line : run.out.split("\n")) {
+      Matcher m = CANDIDATE.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      scores.add(Double.parseDouble(m.group(2)));
+      String[] bars = m.group(3).split(" {2}");
+      assertEquals(6, bars.length, line);
+      assertEquals(List.of("I", "IV", "V", "I"), List.of(bars[0], bars[1], bars[4], bars[5]), line);
+      fills.add(bars[2] + " " + bars[3]);
+    }
+    assertEquals(6, scores.size(), run.out);
+    assertEquals(6, fills.size(), run.out);
+    for (int i = 1; i < scores.size(); i++) {
+      assertTrue(scores.get(i) <= scores.get(i - 1), run.out);
+    }
+    assertEquals(run.out, ok("inpaint", "--progression", "I IV _ _ V I", "--candidates", "6", "--seed", "3").out);
+  }
+
+  /** Saves an untrained model with a chord tokenizer of the given time mode to {@code directory}. */
+  private static void saveUntrained(Path directory, ChordTokenizer.TimeMode timeMode) {
+    ChordTokenizer tokenizer = ChordTokenizer.withAllChords(
+        new ChordTokenizer.Settings(VocabularyLevel.MAJMIN, timeMode, false, false), List.of(), List.of());
+    try (SequenceModel model = Backends.get().create(
+        new ModelSpec(tokenizer.vocabulary().size(), 4, 1, 8, 0), Device.cpu(), 3)) {
+      model.setMetadata(Map.of("task", "chords", "tokenizer", ChordTokenizerMetadata.toJson(tokenizer)));
+      model.save(directory);
+    }
+  }
+
+  @Test
+  void modelOptionTakesATrainOutputFolderOrAModelDirectoryAndExportKeepsWhatItGenerates() throws Exception {
+    saveUntrained(folder.resolve("run/model"), ChordTokenizer.TimeMode.PER_BAR);
+    String fromRun = ok("generate", "--model", folder.resolve("run").toString(), "--bars", "3", "--seed", "2").out;
+    assertEquals(3, chordCells(fromRun).size(), fromRun);
+    Path exported = folder.resolve("exported");
+    ok("export", "--model", folder.resolve("run").toString(), "--out", exported.toString(), "--weights-only");
+    try (var files = Files.list(exported)) {
+      assertEquals(2, files.count()); // model.json and the weights, no optimizer file
+    }
+    assertEquals(fromRun, ok("generate", "--model", exported.toString(), "--bars", "3", "--seed", "2").out);
+
+    saveUntrained(folder.resolve("changes"), ChordTokenizer.TimeMode.CHANGES);
+    Run run = run("generate", "--model", folder.resolve("changes").toString());
+    assertEquals(2, run.code);
+    assertTrue(run.err.contains("--bars needs a model trained with --time-mode per_bar"), run.err);
+  }
+
+  @Test
+  void badArgumentsGiveOneLineErrors() {
+    String[][] cases = {
+        {"generate", "--key", "H"},
+        {"generate", "--primer", "I Q"},
+        {"generate", "--temperature", "-1"},
+        {"generate", "--bars", "0"},
+        {"generate", "--bars", "2", "--primer", "I IV V"},
+        {"generate", "--bars", "many"},
+        {"generate", "--model", "/nonexistent/rocklstm-model"},
+        {"inpaint", "--progression", "I IV V"},
+        {"inpaint", "--progression", "I _ Z"},
+    };
+    String[] expected = {
+        "--key", "--primer: 'Q'", "--temperature", "--bars", "more than --bars", "many", "holds no model.json",
+        "has no _", "'Z' is not a roman numeral"};
+    for (int i = 0; i < cases.length; i++) {
+      Run run = run(cases[i]);
+      assertEquals(2, run.code, String.join(" ", cases[i]));
+      assertTrue(run.err.startsWith("rocklstm: ") && run.err.strip().lines().count() == 1, run.err);
+      assertTrue(run.err.contains(expected[i]), run.err);
+      assertTrue(run.out.isEmpty(), run.out);
+    }
+  }
+}

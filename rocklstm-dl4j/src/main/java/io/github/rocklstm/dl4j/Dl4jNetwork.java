@@ -182,7 +182,7 @@ final class Dl4jNetwork implements TrainableNetwork {
     logitGradient.divi(count);
 
     Nd4j.gemm(logitGradient, x, gradients.get(ParameterLayout.OUTPUT_WEIGHT), true, false, 1.0, 0.0);
-    gradients.get(ParameterLayout.OUTPUT_BIAS).assign(logitGradient.sum(0));
+    LstmTrainingPass.columnSums(logitGradient, gradients.get(ParameterLayout.OUTPUT_BIAS));
     INDArray dx = Nd4j.create(FLOAT, positions, hidden);
     Nd4j.gemm(logitGradient, parameters.get(ParameterLayout.OUTPUT_WEIGHT), dx, false, false, 1.0, 0.0);
     for (int layer = spec.layers() - 1; layer >= 0; layer--) {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs a benchmark profile from the shaded jar and writes, under OUTDIR, one JMH JSON result file and log per group,
+# load.txt (the load average before and after each group), loadavg.txt (sampled every 15 s) and report.md (the
+# tables of docs/BENCHMARKS.md, made by BenchmarkReport).
+#
+#   rocklstm-bench/run-profile.sh short [OUTDIR]   # about 10 minutes on an idle 2-core machine
+#   rocklstm-bench/run-profile.sh full  [OUTDIR]   # every benchmark and size with the annotated times: hours
+#
+# Run from the repository root after `mvn -B -o package -pl rocklstm-bench -am -DskipTests`. THREADS (default 1)
+# sets the backends' compute threads (-p threads) and OMP_NUM_THREADS for every fork.
+set -euo pipefail
+
+profile=${1:-short}
+out=${2:-rocklstm-bench/target/results-$profile}
+jar=rocklstm-bench/target/benchmarks.jar
+threads=${THREADS:-1}
+export OMP_NUM_THREADS=$threads
+
+[[ -f $jar ]] || { echo "missing $jar: build it with mvn -B -o package -pl rocklstm-bench -am -DskipTests" >&2; exit 1; }
+mkdir -p "$out"
+
+(while sleep 15; do echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)"; done) > "$out/loadavg.txt" &
+sampler=$!
+trap 'kill "$sampler"' EXIT
+
+# Each group names its benchmark class by an anchored regular expression: JMH matches with find(), so a bare
+# TrainingBenchmark would also run BachBotTrainingBenchmark.
+group() {
+  local name=$1
+  shift
+  echo "$(date -Is) $name start, load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/load.txt"
+  java -jar "$jar" "$@" -p threads="$threads" -rf json -rff "$out/$name.json" 2>&1 | tee "$out/$name.log"
+  echo "$(date -Is) $name end, load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/load.txt"
+}
+
+case $profile in
+  short)
+    group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.' -wi 1 -i 3 -w 1s -r 2s
+    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.' -p size=1x128,2x256 -wi 1 -i 3 -w 5s -r 5s
+    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.' -p size=1x128,2x256 -wi 1 -i 3 -w 3s -r 3s
+    group sampling '^io\.github\.rocklstm\.bench\.SamplingBenchmark\.' -p size=1x128 -wi 1 -i 3 -w 2s -r 3s
+    group generation '^io\.github\.rocklstm\.bench\.GenerationBenchmark\.' -p size=1x128 -wi 1 -i 3 -w 3s -r 3s
+    group load '^io\.github\.rocklstm\.bench\.LoadBenchmark\.' -p size=1x128,2x256 -wi 2 -i 5
+    group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.' -wi 1 -i 2 -w 1s -r 1s
+    ;;
+  full)
+    group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.'
+    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.'
+    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.'
+    group sampling '^io\.github\.rocklstm\.bench\.SamplingBenchmark\.'
+    group generation '^io\.github\.rocklstm\.bench\.GenerationBenchmark\.'
+    group load '^io\.github\.rocklstm\.bench\.LoadBenchmark\.'
+    group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.'
+    ;;
+  *)
+    echo "unknown profile '$profile': expected short or full" >&2
+    exit 2
+    ;;
+esac
+
+java -cp "$jar" io.github.rocklstm.bench.BenchmarkReport "$out"/*.json > "$out/report.md"
+echo "report: $out/report.md"

@@ -63,6 +63,6 @@ public final class Dl4jBackend implements Backend {
 
   @Override
   public String toString() {
-    return "Dl4jBackend{ND4J " + "1.0.0-M2.1}";
+    return "Dl4jBackend{ND4J " + Nd4jRuntime.ND4J_VERSION + "}";
   }
 }

@@ -39,6 +39,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * step, or replacing weights or optimiser state, runs alone. Nothing is stored in ND4J's layers or in any global:
  * each session keeps its own state, and the dropout random source belongs to the network.
  */
+// ND4J workspaces are scopes: try-with-resources opens and closes them without naming them in the body.
+@SuppressWarnings("try")
 final class Dl4jNetwork implements TrainableNetwork {
 
   /** The name of the thread-local workspace every call computes in. */
@@ -98,7 +100,9 @@ final class Dl4jNetwork implements TrainableNetwork {
 
   private void refreshBiasSums() {
     for (int layer = 0; layer < spec.layers(); layer++) {
-      biasSums[layer].assign(parameters.get(ParameterLayout.biasIh(layer))).addi(parameters.get(ParameterLayout.biasHh(layer)));
+      biasSums[layer]
+          .assign(parameters.get(ParameterLayout.biasIh(layer)))
+          .addi(parameters.get(ParameterLayout.biasHh(layer)));
     }
   }
 
@@ -182,7 +186,7 @@ final class Dl4jNetwork implements TrainableNetwork {
     logitGradient.divi(count);
 
     Nd4j.gemm(logitGradient, x, gradients.get(ParameterLayout.OUTPUT_WEIGHT), true, false, 1.0, 0.0);
-    gradients.get(ParameterLayout.OUTPUT_BIAS).assign(logitGradient.sum(0));
+    LstmTrainingPass.columnSums(logitGradient, gradients.get(ParameterLayout.OUTPUT_BIAS));
     INDArray dx = Nd4j.create(FLOAT, positions, hidden);
     Nd4j.gemm(logitGradient, parameters.get(ParameterLayout.OUTPUT_WEIGHT), dx, false, false, 1.0, 0.0);
     for (int layer = spec.layers() - 1; layer >= 0; layer--) {
@@ -297,7 +301,7 @@ final class Dl4jNetwork implements TrainableNetwork {
     INDArray bias = biasSums[layer];
     DynamicCustomOp.DynamicCustomOpsBuilder op =
         DynamicCustomOp.builder("lstmLayer")
-            // dataFormat 0 = [T, B, in]; direction 0 = forward; activations: gates sigmoid (2), cell and output tanh (0)
+            // dataFormat 0 = [T, B, in]; direction 0 = forward; gate activation sigmoid (2), cell and output tanh (0)
             .addIntegerArguments(0, 0, 2, 0, 0)
             .addFloatingPointArguments(0.0);
     INDArray weightIh = weightIhTransposed[layer];

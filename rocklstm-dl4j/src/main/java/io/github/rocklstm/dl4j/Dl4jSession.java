@@ -12,6 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code MultiLayerNetwork.rnnTimeStep} keeps this state inside the layers instead, which would let two sessions
  * overwrite each other's.)
  */
+// ND4J workspaces are scopes: try-with-resources opens and closes them without naming them in the body.
+@SuppressWarnings("try")
 final class Dl4jSession implements Session {
 
   private final Dl4jNetwork network;

@@ -19,6 +19,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>The flat array is created outside any ND4J workspace, so it lives as long as this object.
  */
+// ND4J workspaces are scopes: try-with-resources opens and closes them without naming them in the body.
+@SuppressWarnings("try")
 final class FlatTensors {
 
   private final INDArray flat;

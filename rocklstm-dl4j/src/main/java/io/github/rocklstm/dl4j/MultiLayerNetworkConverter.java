@@ -9,6 +9,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -20,6 +21,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -96,7 +99,8 @@ public final class MultiLayerNetworkConverter {
     MultiLayerNetwork network = new MultiLayerNetwork(list.layer(output.build()).build());
     network.init();
 
-    network.getLayer(0).setParam(DefaultParamInitializer.WEIGHT_KEY, array(weights.get(ParameterLayout.EMBEDDING_WEIGHT)));
+    network.getLayer(0)
+        .setParam(DefaultParamInitializer.WEIGHT_KEY, array(weights.get(ParameterLayout.EMBEDDING_WEIGHT)));
     for (int layer = 0; layer < spec.layers(); layer++) {
       Layer lstm = network.getLayer(layer + 1);
       lstm.setParam(LSTMParamInitializer.INPUT_WEIGHT_KEY,
@@ -139,9 +143,10 @@ public final class MultiLayerNetworkConverter {
         "the last layer must be an RnnOutputLayer, got %s", network.getLayer(layers + 1).conf().getLayer());
     RnnOutputLayer output = (RnnOutputLayer) network.getLayer(layers + 1).conf().getLayer();
     double dropout = 0;
-    if (output.getIDropout() instanceof org.deeplearning4j.nn.conf.dropout.Dropout) {
+    if (output.getIDropout() instanceof Dropout) {
       // 1 - retain, rounded so that a spec's dropout of 0.1 comes back as 0.1 and not 0.09999999999999998.
-      dropout = Math.round((1 - ((org.deeplearning4j.nn.conf.dropout.Dropout) output.getIDropout()).getP()) * 1e9) / 1e9;
+      double retain = ((Dropout) output.getIDropout()).getP();
+      dropout = Math.round((1 - retain) * 1e9) / 1e9;
     }
     return new ModelSpec((int) embedding.getNIn(), (int) embedding.getNOut(), layers, (int) first.getNOut(), dropout);
   }
@@ -161,7 +166,8 @@ public final class MultiLayerNetworkConverter {
     ModelSpec spec = specOf(network);
     int h = spec.hiddenSize();
     Map<String, FloatTensor> weights = new LinkedHashMap<>();
-    weights.put(ParameterLayout.EMBEDDING_WEIGHT, tensor(network.getLayer(0).getParam(DefaultParamInitializer.WEIGHT_KEY)));
+    weights.put(
+        ParameterLayout.EMBEDDING_WEIGHT, tensor(network.getLayer(0).getParam(DefaultParamInitializer.WEIGHT_KEY)));
     for (int layer = 0; layer < spec.layers(); layer++) {
       Layer lstm = network.getLayer(layer + 1);
       weights.put(ParameterLayout.weightIh(layer),
@@ -200,12 +206,12 @@ public final class MultiLayerNetworkConverter {
     return result;
   }
 
-  private static org.nd4j.linalg.indexing.INDArrayIndex all() {
-    return org.nd4j.linalg.indexing.NDArrayIndex.all();
+  private static INDArrayIndex all() {
+    return NDArrayIndex.all();
   }
 
-  private static org.nd4j.linalg.indexing.INDArrayIndex interval(int block, int hidden) {
-    return org.nd4j.linalg.indexing.NDArrayIndex.interval((long) block * hidden, (long) (block + 1) * hidden);
+  private static INDArrayIndex interval(int block, int hidden) {
+    return NDArrayIndex.interval((long) block * hidden, (long) (block + 1) * hidden);
   }
 
   private static INDArray array(FloatTensor tensor) {

@@ -21,6 +21,9 @@ final class Nd4jRuntime {
   /** ND4J's CUDA backend class, in {@code org.nd4j:nd4j-cuda-11.6} (the {@code cuda} Maven profile). */
   static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
 
+  /** The ND4J release this module is built and tested against. */
+  static final String ND4J_VERSION = "1.0.0-M2.1";
+
   private static final Logger LOG = LoggerFactory.getLogger(Nd4jRuntime.class);
 
   private Nd4jRuntime() {}
@@ -42,12 +45,12 @@ final class Nd4jRuntime {
   static String unavailableReason() {
     ClassLoader loader = Nd4jRuntime.class.getClassLoader();
     if (!classPresent(loader, "org.nd4j.linalg.factory.Nd4j")) {
-      return "ND4J is missing: add org.nd4j:nd4j-native (" + version() + ")";
+      return "ND4J is missing: add org.nd4j:nd4j-native (" + ND4J_VERSION + ")";
     }
     boolean cpu = classPresent(loader, CPU_BACKEND_CLASS);
     boolean cuda = classPresent(loader, CUDA_BACKEND_CLASS);
     if (!cpu && !cuda) {
-      return "no ND4J backend is on the classpath: add org.nd4j:nd4j-native (" + version() + ") and its "
+      return "no ND4J backend is on the classpath: add org.nd4j:nd4j-native (" + ND4J_VERSION + ") and its "
           + platform() + " classifier jar";
     }
     if (cpu && !cuda) {
@@ -55,15 +58,11 @@ final class Nd4jRuntime {
       if (loader.getResource(library + "libjnind4jcpu.so") == null
           && loader.getResource(library + "libjnind4jcpu.dylib") == null
           && loader.getResource(library + "jnind4jcpu.dll") == null) {
-        return "the ND4J native library for " + platform() + " is missing: add org.nd4j:nd4j-native:" + version()
+        return "the ND4J native library for " + platform() + " is missing: add org.nd4j:nd4j-native:" + ND4J_VERSION
             + " with <classifier>" + platform() + "</classifier>";
       }
     }
     return "";
-  }
-
-  private static String version() {
-    return "1.0.0-M2.1";
   }
 
   private static boolean classPresent(ClassLoader loader, String name) {
@@ -86,7 +85,7 @@ final class Nd4jRuntime {
     } catch (RuntimeException | LinkageError e) {
       throw new IllegalStateException(
           "ND4J failed to load its native library (" + rootMessage(e) + "); rocklstm-dl4j needs "
-              + "org.nd4j:nd4j-native:" + version() + " and its " + platform() + " classifier jar on the classpath "
+              + "org.nd4j:nd4j-native:" + ND4J_VERSION + " and its " + platform() + " classifier jar on the classpath "
               + "(not the module path) and off-heap room: -Dorg.bytedeco.javacpp.maxbytes / maxphysicalbytes",
           e);
     }
@@ -139,7 +138,7 @@ final class Nd4jRuntime {
       default:
         if (!cuda) {
           throw new IllegalArgumentException(
-              "device " + device + " requested, but ND4J runs its CPU backend (nd4j-native " + version() + "), so "
+              "device " + device + " requested, but ND4J runs its CPU backend (nd4j-native " + ND4J_VERSION + "), so "
                   + "the dl4j backend sees no GPU; a GPU needs the 'cuda' Maven profile of rocklstm-dl4j "
                   + "(nd4j-cuda-11.6, which cannot run on Hopper GPUs or newer), see rocklstm-dl4j/README.md; "
                   + "use cpu or auto");

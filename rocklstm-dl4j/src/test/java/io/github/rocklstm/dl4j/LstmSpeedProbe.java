@@ -22,8 +22,23 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Scratch speed probe for DL4J's LSTM (not a test). Settings via -D properties. */
+/**
+ * A scratch measurement, not a test: training throughput of DL4J's own {@code MultiLayerNetwork}
+ * ({@code EmbeddingSequenceLayer}, two {@code LSTM} layers, {@code RnnOutputLayer} with sparse cross-entropy) on
+ * random tokens, the baseline that the backend's hand-written training pass replaced (see the package
+ * documentation). It prints tokens per second of wall time and of process CPU time.
+ *
+ * <p>Settings are system properties: {@code vocab} (150), {@code emb} (32), {@code hidden} (256), {@code batch}
+ * (32), {@code bptt} (64), {@code iters} per round (10), {@code reps} rounds (3), {@code ws} workspace mode
+ * ({@code ENABLED} or {@code NONE}), {@code dtype} ({@code FLOAT} or {@code DOUBLE}), {@code layer} ({@code LSTM}
+ * or {@code GravesLSTM}), {@code input} ({@code embed} or {@code onehot}), {@code order} of the input arrays
+ * ({@code c} or {@code f}), {@code clip} (ClipL2PerLayer at 5), {@code tbptt} (DL4J's truncated BPTT over windows
+ * four times longer). Run with {@code OMP_NUM_THREADS} set, e.g.
+ * {@code OMP_NUM_THREADS=1 java -Dorg.nd4j.log.initialization=false -Dws=NONE -cp (test classpath)
+ * io.github.rocklstm.dl4j.LstmSpeedProbe}.
+ */
 public final class LstmSpeedProbe {
+  @SuppressWarnings("deprecation") // GravesLSTM is measured on purpose
   public static void main(String[] args) {
     int vocab = Integer.getInteger("vocab", 150);
     int emb = Integer.getInteger("emb", 32);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rocklstm.backend.Backends;
 import io.github.rocklstm.model.Device;
 import io.github.rocklstm.model.ModelSpec;
 import io.github.rocklstm.model.SequenceModel;
@@ -170,7 +169,7 @@ class GenerateCommandTest {
   private static void saveUntrained(Path directory, ChordTokenizer.TimeMode timeMode) {
     ChordTokenizer tokenizer = ChordTokenizer.withAllChords(
         new ChordTokenizer.Settings(VocabularyLevel.MAJMIN, timeMode, false, false), List.of(), List.of());
-    try (SequenceModel model = Backends.get().create(
+    try (SequenceModel model = BackendChoice.resolve(null).create(
         new ModelSpec(tokenizer.vocabulary().size(), 4, 1, 8, 0), Device.cpu(), 3)) {
       model.setMetadata(Map.of("task", "chords", "tokenizer", ChordTokenizerMetadata.toJson(tokenizer)));
       model.save(directory);

@@ -16,7 +16,10 @@ jar=rocklstm-bench/target/benchmarks.jar
 threads=${THREADS:-1}
 export OMP_NUM_THREADS=$threads
 
-[[ -f $jar ]] || { echo "missing $jar: build it with mvn -B -o package -pl rocklstm-bench -am -DskipTests" >&2; exit 1; }
+if [[ ! -f $jar ]]; then
+  echo "missing $jar: build it with mvn -B -o package -pl rocklstm-bench -am -DskipTests" >&2
+  exit 1
+fi
 mkdir -p "$out"
 
 (while sleep 15; do echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)"; done) > "$out/loadavg.txt" &

@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
   Integer maxStepsPerEpoch;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Intra-op threads for the DJL/PyTorch backend (default: PyTorch's own choice, one per core)."
+      description = "Compute threads: PyTorch's intra-op threads (djl), OpenBLAS's (dl4j) (default: one per core)."
           + " On a machine whose cores are busy with other work, 1 is often much faster.")
   Integer threads;
 
@@ -151,10 +151,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException(modelDirectory + " exists already: choose another --out, or pass --resume");
     }
     if (threads != null) {
-      Preconditions.checkArgument(threads >= 1, "--threads must be >= 1, got %s", threads);
-      // Read by the PyTorch engine when it starts, which happens on the first model below.
-      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+      BackendChoice.pinThreads(threads);
     }
     Backend chosen = BackendChoice.resolve(backend);
 

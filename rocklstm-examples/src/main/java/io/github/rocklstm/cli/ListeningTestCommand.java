@@ -164,8 +164,8 @@ final class ListeningTestCommand implements Callable<Integer> {
       Excerpt b = realSide == ListeningAnswer.Side.A ? generated.get(i) : realExcerpts.get(i);
       String fileA = "audio/" + pairId + "-a.wav";
       String fileB = "audio/" + pairId + "-b.wav";
-      wav.write(midi.toSequence(a.progression(), outputKey), page.resolve(fileA));
-      wav.write(midi.toSequence(b.progression(), outputKey), page.resolve(fileB));
+      writeMono(wav, midi.toSequence(a.progression(), outputKey), page.resolve(fileA));
+      writeMono(wav, midi.toSequence(b.progression(), outputKey), page.resolve(fileB));
       sides.put(pairId, realSide);
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("a", describe(a, chart, outputKey));
@@ -201,9 +201,32 @@ final class ListeningTestCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Writes the audio of {@code sequence} as 16-bit mono WAV at the renderer's rate: the additive synthesizer's two
+   * channels are equal (a mono mix), so one of them halves the files without changing the sound.
+   */
+  static void writeMono(WavRenderer renderer, javax.sound.midi.Sequence sequence, Path file) throws IOException {
+    byte[] stereo;
+    try (javax.sound.sampled.AudioInputStream audio = renderer.render(sequence)) {
+      stereo = audio.readAllBytes();
+    }
+    byte[] mono = new byte[stereo.length / 2];
+    for (int frame = 0; frame < mono.length / 2; frame++) {
+      mono[2 * frame] = stereo[4 * frame];
+      mono[2 * frame + 1] = stereo[4 * frame + 1];
+    }
+    javax.sound.sampled.AudioFormat stereoFormat = WavRenderer.FORMAT;
+    javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(stereoFormat.getSampleRate(),
+        stereoFormat.getSampleSizeInBits(), 1, true, stereoFormat.isBigEndian());
+    javax.sound.sampled.AudioInputStream monoAudio = new javax.sound.sampled.AudioInputStream(
+        new java.io.ByteArrayInputStream(mono), format, mono.length / 2);
+    AtomicFiles.write(file, stream -> javax.sound.sampled.AudioSystem.write(monoAudio,
+        javax.sound.sampled.AudioFileFormat.Type.WAVE, stream));
+  }
+
   private Map<String, Object> settings() {
     Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("command", "rocklstm listening-test "
+    settings.put("command", "rocklstm "
         + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     settings.put("model", model == null ? "bundled" : model.toString());
     settings.put("real", real + " (test split)");

@@ -97,6 +97,7 @@ class ListeningTestCommandTest {
         assertTrue(html.contains("audio/" + id + "-" + side + ".wav"));
         try (AudioInputStream audio = AudioSystem.getAudioInputStream(wav.toFile())) {
           assertEquals(44_100f, audio.getFormat().getSampleRate());
+          assertEquals(1, audio.getFormat().getChannels(), "mono: the synthesizer's channels are equal");
           // 2 bars of 4 beats at 100 bpm = 4.8 s, and the 1 s tail: 5.8 s = 255,780 frames, the same for all.
           assertEquals(255_780, audio.getFrameLength());
           frames = audio.getFrameLength();

@@ -135,6 +135,11 @@ final class TrainCommand implements Callable<Integer> {
           + " On a machine whose cores are busy with other work, 1 is often much faster.")
   Integer threads;
 
+  @Option(names = "--max-train-tokens", paramLabel = "N",
+      description = "Train on a random subset of the training songs (seeded by --seed) with at most N target tokens,"
+          + " e.g. to give models of different corpora the same amount of data.")
+  Long maxTrainTokens;
+
   @Option(names = "--resume", description = "Continue from OUT/checkpoints/last if it exists.")
   boolean resume;
 
@@ -158,6 +163,9 @@ final class TrainCommand implements Callable<Integer> {
     Corpus corpus = loadCorpora(corpora);
     ChordDataset data = ChordDataset.prepare(corpus, settings,
         allKeys ? ChordDataset.KeyHandling.ALL_KEYS : ChordDataset.KeyHandling.NORMALIZE);
+    if (maxTrainTokens != null) {
+      data = data.withTrainingTokens(maxTrainTokens, seed);
+    }
     int vocabularySize = data.tokenizer().vocabulary().size();
     err.printf(Locale.ROOT, "%s: %d training / %d validation / %d test sequences, %,d training tokens, vocabulary %d%n",
         corpus.name(), data.train().size(), data.validation().size(), data.test().size(), data.trainTokens(),

@@ -230,8 +230,17 @@ final class ChoraleCommand implements Runnable {
           ChoraleHarmoniser harmoniser = new ChoraleHarmoniser(tokenizer, width);
           HarmonisationErrors total = HarmonisationErrors.ZERO;
           long started = System.nanoTime();
+          List<String> skipped = new java.util.ArrayList<>();
           for (PreparedChorale chorale : chorales) {
-            HarmonisationTemplate template = tokenizer.harmonisationTemplate(chorale.chorale());
+            HarmonisationTemplate template;
+            try {
+              template = tokenizer.harmonisationTemplate(chorale.chorale());
+            } catch (IllegalArgumentException e) {
+              // A soprano the harmoniser refuses (outside the soprano's range): not part of the figures.
+              skipped.add(chorale.id());
+              spec.commandLine().getErr().println("skipped " + chorale.id() + ": " + e.getMessage());
+              continue;
+            }
             int[] predicted = harmoniser.harmonise(model.model(), template);
             total = total.plus(HarmonisationErrors.compare(tokenizer, predicted, tokenizer.encode(chorale.chorale())));
             spec.commandLine().getErr().printf(Locale.ROOT, "%s: %s, so far %s%n", width == 1 ? "greedy"
@@ -240,8 +249,9 @@ final class ChoraleCommand implements Runnable {
           }
           double seconds = (System.nanoTime() - started) / 1e9;
           String label = width == 1 ? "greedy" : "beam " + width;
-          w.printf(Locale.ROOT, "  %-10s %8d %16.4f %16.4f %10.1f%n", label, total.frames(), total.tokenErrorRate(),
-              total.frameErrorRate(), seconds);
+          w.printf(Locale.ROOT, "  %-10s %8d %16.4f %16.4f %10.1f%s%n", label, total.frames(),
+              total.tokenErrorRate(), total.frameErrorRate(), seconds,
+              skipped.isEmpty() ? "" : "  (skipped " + String.join(", ", skipped) + ")");
           w.flush();
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("frames", total.frames());
@@ -251,6 +261,7 @@ final class ChoraleCommand implements Runnable {
           row.put("atbTokenErrorRate", total.tokenErrorRate());
           row.put("frameErrorRate", total.frameErrorRate());
           row.put("seconds", seconds);
+          row.put("skipped", skipped);
           json.put(label, row);
         }
       }

@@ -338,13 +338,23 @@ final class TrainCommand implements Callable<Integer> {
     report.put("backend", model.backendName());
     report.put("vocabularySize", data.vocabularySize());
     ModelSpec modelSpec = model.spec();
-    report.put("model", new LinkedHashMap<>(Map.of("embedding", modelSpec.embeddingSize(), "layers",
-        modelSpec.layers(), "hidden", modelSpec.hiddenSize(), "dropout", modelSpec.dropout(), "parameters",
-        modelSpec.parameterCount())));
-    report.put("training", new LinkedHashMap<>(Map.of("batch", config.batchSize(), "bptt", config.bptt(),
-        "learningRate", config.learningRate(), "learningRateDecay", config.learningRateDecay(), "decayEvery",
-        config.decayEvery(), "clip", config.gradientClip(), "maxEpochs", config.maxEpochs(), "patience",
-        config.earlyStoppingPatience())));
+    Map<String, Object> modelReport = new LinkedHashMap<>();
+    modelReport.put("embedding", modelSpec.embeddingSize());
+    modelReport.put("layers", modelSpec.layers());
+    modelReport.put("hidden", modelSpec.hiddenSize());
+    modelReport.put("dropout", modelSpec.dropout());
+    modelReport.put("parameters", modelSpec.parameterCount());
+    report.put("model", modelReport);
+    Map<String, Object> trainingReport = new LinkedHashMap<>();
+    trainingReport.put("batch", config.batchSize());
+    trainingReport.put("bptt", config.bptt());
+    trainingReport.put("learningRate", config.learningRate());
+    trainingReport.put("learningRateDecay", config.learningRateDecay());
+    trainingReport.put("decayEvery", config.decayEvery());
+    trainingReport.put("clip", config.gradientClip());
+    trainingReport.put("maxEpochs", config.maxEpochs());
+    trainingReport.put("patience", config.earlyStoppingPatience());
+    report.put("training", trainingReport);
     report.put("epochs", summary.lastEpoch());
     report.put("bestEpoch", summary.bestEpoch());
     report.put("stoppedEarly", summary.stoppedEarly());

@@ -133,13 +133,13 @@ final class ChoraleCommand implements Runnable {
       description = {"Harmonises a soprano line: the soprano's tokens are fixed and alto, tenor and bass are chosen"
           + " by greedy decoding or beam search.",
           "The soprano is the first part of a MusicXML score (.musicxml, .xml or .mxl with four parts, e.g. a Bach"
-              + " chorale).",
+              + " chorale), or the first track with notes of a MIDI file (.mid; key and metre from its signatures).",
           "Example: rocklstm chorale harmonize --model runs/chorale --soprano bwv269.mxl --out h.musicxml --beam 8"})
   static final class Harmonize implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin ModelOptions options = new ModelOptions();
 
-    @Option(names = "--soprano", required = true, paramLabel = "FILE", description = "The soprano: MusicXML.")
+    @Option(names = "--soprano", required = true, paramLabel = "FILE", description = "The soprano: MusicXML or MIDI.")
     Path soprano;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
@@ -154,11 +154,15 @@ final class ChoraleCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Chorale input = readSoprano(soprano);
+      String fileName = soprano.getFileName().toString().toLowerCase(Locale.ROOT);
+      boolean midiInput = fileName.endsWith(".mid") || fileName.endsWith(".midi");
+      Chorale input = midiInput ? null : readSoprano(soprano);
+      SopranoMidiReader line = midiInput ? SopranoMidiReader.read(soprano) : null;
       try (ChoraleModel model = options.load()) {
         HarmonisationTemplate template;
         try {
-          template = model.tokenizer().harmonisationTemplate(input);
+          template = midiInput ? model.tokenizer().harmonisationTemplate(line.notes(), line.key(), line.meter(), 0)
+              : model.tokenizer().harmonisationTemplate(input);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(soprano + ": " + e.getMessage(), e);
         }
@@ -177,9 +181,6 @@ final class ChoraleCommand implements Runnable {
     }
 
     static Chorale readSoprano(Path file) throws IOException {
-      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-      Preconditions.checkArgument(!name.endsWith(".mid") && !name.endsWith(".midi"), "%s: MIDI sopranos are not "
-          + "supported yet; give a MusicXML score (.musicxml, .xml, .mxl) whose first part is the soprano", file);
       try {
         return MusicXmlChoraleReader.strict().read(file);
       } catch (io.github.rocklstm.corpus.CorpusFormatException e) {

@@ -98,6 +98,25 @@ class ChoraleCommandTest {
   }
 
   @Test
+  void harmonisesAMidiSoprano() throws Exception {
+    Chorale bach = MusicXmlChoraleReader.strict().read(
+        DataDirectory.resolve("music21-bach-chorales").resolve("bach").resolve("bwv269.mxl"));
+    Chorale noPickup = Chorale.of("s", "s", bach.key(), bach.meter(), 0,
+        bach.soprano().stream().map(n -> n.withStart(n.start() - bach.pickup() + bach.meter().barTicks())).toList(),
+        java.util.List.of(), java.util.List.of(), java.util.List.of());
+    Path midi = temp.resolve("soprano.mid");
+    io.github.rocklstm.render.ChoraleMidiRenderer.standard().write(noPickup, midi);
+    Path harmonised = temp.resolve("hm.musicxml");
+    StringWriter err = new StringWriter();
+    assertEquals(0, execute(new StringWriter(), err, "chorale", "harmonize", "--model", run.toString(), "--soprano",
+        midi.toString(), "--out", harmonised.toString(), "--greedy"), err.toString());
+    Chorale result = MusicXmlChoraleReader.strict().read(harmonised);
+    assertEquals(bach.key(), result.key());
+    assertEquals(bach.soprano().stream().map(n -> n.pitch()).toList(),
+        result.soprano().stream().map(n -> n.pitch()).toList());
+  }
+
+  @Test
   void aSopranoOutOfRangeIsAClearError() throws Exception {
     Path soprano = DataDirectory.resolve("music21-bach-chorales").resolve("bach").resolve("bwv269.mxl");
     Chorale bach = MusicXmlChoraleReader.strict().read(soprano);

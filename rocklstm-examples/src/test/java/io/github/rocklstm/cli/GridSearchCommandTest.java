@@ -22,7 +22,8 @@ class GridSearchCommandTest {
   void runsEveryTrialKeepsTheBestAndResumesWithoutRetraining(@TempDir Path temp) throws Exception {
     Path config = temp.resolve("grid.json");
     Files.writeString(config, "{\"num_layers\": [1], \"rnn_size\": [16, 32], \"wordvec\": [8], \"seq_length\": [32],"
-        + " \"dropout\": [0.0], \"epochs\": 1, \"max_steps_per_epoch\": 3, \"batch_size\": 8, \"learning_rate\": 0.01}");
+        + " \"dropout\": [0.0], \"epochs\": 1, \"max_steps_per_epoch\": 3, \"batch_size\": 8,"
+        + " \"learning_rate\": 0.01}");
     Path out = temp.resolve("grid");
     StringWriter stdout = new StringWriter();
     StringWriter err = new StringWriter();

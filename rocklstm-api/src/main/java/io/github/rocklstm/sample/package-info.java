@@ -25,5 +25,9 @@
  *   <li>{@link io.github.rocklstm.sample.Inpainter} fills gaps: it samples fills with the right context held by
  *       fixed positions, removes duplicates and ranks them by the model's likelihood of the whole sequence.
  * </ul>
+ *
+ * <p>Chorales: {@link io.github.rocklstm.sample.ChoraleGrammar} masks every token that would make a BachBot chorale
+ * sequence malformed or put a voice out of range; {@link io.github.rocklstm.sample.ChoraleHarmoniser} fills the alto,
+ * tenor and bass of a soprano's harmonisation template greedily or by beam search.
  */
 package io.github.rocklstm.sample;

@@ -6,5 +6,8 @@
  * whole-sequence scoring), {@link io.github.rocklstm.train.CheckpointListener} (atomic {@code last/} and
  * {@code best/} checkpoints), {@link io.github.rocklstm.train.Sequences} (argument checks) and the interface a
  * backend implements, {@link io.github.rocklstm.train.TrainableNetwork}, which only turns tensors.
+ *
+ * <p>Datasets: {@link io.github.rocklstm.train.ChordDataset} (chord corpora) and
+ * {@link io.github.rocklstm.train.ChoraleDataset} (the music21 Bach chorales in the BachBot encoding, 90/10 split).
  */
 package io.github.rocklstm.train;

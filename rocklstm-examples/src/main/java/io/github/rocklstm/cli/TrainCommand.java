@@ -22,7 +22,10 @@ import io.github.rocklstm.music.VocabularyLevel;
 import io.github.rocklstm.token.ChordTokenizer;
 import io.github.rocklstm.token.ChordTokenizerMetadata;
 import io.github.rocklstm.train.CheckpointListener;
+import io.github.rocklstm.train.ChoraleDataset;
 import io.github.rocklstm.train.ChordDataset;
+import io.github.rocklstm.token.ChoraleSplit;
+import io.github.rocklstm.token.ChoraleTokenizerMetadata;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,17 +50,27 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Trains an LSTM chord model. Songs are split 80/10/10 by song, keys normalised to C major / A minor"
-            + " (or the training songs augmented to all 12 keys), tokenized, and the model is trained with early"
-            + " stopping on the validation split.",
+        "Trains an LSTM model with early stopping on a validation split.",
+        "--task chords (default): a chord model; songs are split 80/10/10 by song, keys normalised to C major /"
+            + " A minor (or the training songs augmented to all 12 keys).",
+        "--task chorale: a BachBot model of the four-voice music21 Bach chorales (C major / A minor, 16th-note"
+            + " frames, 90/10 split by chorale), with BachBot's best configuration as the defaults: embedding 32,"
+            + " 3 x 256 LSTM, dropout 0.3, BPTT 128, batch 50, Adam 2e-3 halved every 5 epochs, clipping 5.",
         "Writes OUT/model (the model directory), OUT/checkpoints/{last,best}, OUT/loss.png and OUT/report.json.",
-        "Example: rocklstm train --backend djl --corpus billboard --out runs/billboard"})
+        "Examples: rocklstm train --backend djl --corpus billboard --out runs/billboard",
+        "          rocklstm train --task chorale --backend djl --threads 1 --out runs/chorale"})
 final class TrainCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--corpus", required = true, split = ",", paramLabel = "NAME",
-      description = "Corpora to train on, comma-separated: billboard, rs200, harte, jazz.")
+  @Option(names = "--task", defaultValue = "chords", paramLabel = "TASK",
+      description = "chords (chord progressions from --corpus) or chorale (the four-voice Bach chorales of the music21"
+          + " corpus, BachBot's encoding and split; BachBot's best configuration is then the default)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String task;
+
+  @Option(names = "--corpus", split = ",", paramLabel = "NAME",
+      description = "Corpora to train on (task chords, required), comma-separated: billboard, rs200, harte, jazz.")
   List<String> corpora;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
@@ -87,26 +100,32 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--all-keys", description = "Augment the training songs to all 12 keys instead of normalising them.")
   boolean allKeys;
 
-  @Option(names = "--embedding", defaultValue = "32", description = "Embedding size (default: ${DEFAULT-VALUE}).")
-  int embedding;
+  @Option(names = "--embedding", paramLabel = "N",
+      description = "Embedding size (default: 32; BachBot: wordvec 32).")
+  Integer embedding;
 
-  @Option(names = "--layers", defaultValue = "2", description = "LSTM layers, 1-4 (default: ${DEFAULT-VALUE}).")
-  int layers;
+  @Option(names = "--layers", paramLabel = "N",
+      description = "LSTM layers, 1-4 (default: 2 for chords, 3 for chorale).")
+  Integer layers;
 
-  @Option(names = "--hidden", defaultValue = "128", description = "LSTM hidden size (default: ${DEFAULT-VALUE}).")
-  int hidden;
+  @Option(names = "--hidden", paramLabel = "N",
+      description = "LSTM hidden size (default: 128 for chords, 256 for chorale).")
+  Integer hidden;
 
   @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout between layers (default: ${DEFAULT-VALUE}).")
   double dropout;
 
-  @Option(names = "--batch", defaultValue = "32", description = "Windows per step (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Option(names = "--batch", paramLabel = "N",
+      description = "Windows per step (default: 32 for chords, 50 for chorale).")
+  Integer batch;
 
-  @Option(names = "--bptt", defaultValue = "64", description = "Truncated BPTT length (default: ${DEFAULT-VALUE}).")
-  int bptt;
+  @Option(names = "--bptt", paramLabel = "N",
+      description = "Truncated BPTT length (default: 64 for chords, 128 for chorale).")
+  Integer bptt;
 
-  @Option(names = "--epochs", defaultValue = "10", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Maximum epochs (default: 10 for chords, 30 for chorale).")
+  Integer epochs;
 
   @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
@@ -120,9 +139,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--clip", defaultValue = "5", description = "Gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE}).")
   double clip;
 
-  @Option(names = "--patience", defaultValue = "2",
-      description = "Early stopping: epochs without improvement, 0 = off (default: ${DEFAULT-VALUE}).")
-  int patience;
+  @Option(names = "--patience", paramLabel = "N",
+      description = "Early stopping: epochs without improvement, 0 = off (default: 2 for chords, 3 for chorale).")
+  Integer patience;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed for weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -143,13 +162,38 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue from OUT/checkpoints/last if it exists.")
   boolean resume;
 
+  @Option(names = "--no-baselines",
+      description = "Skip the n-gram baselines in the report (they take a while on the chorales).")
+  boolean noBaselines;
+
+  /** The defaults of the options that depend on {@code --task}. */
+  record TaskDefaults(int embedding, int layers, int hidden, int batch, int bptt, int epochs, int patience) {
+    /** Chord models: small corpora, small model. */
+    static final TaskDefaults CHORDS = new TaskDefaults(32, 2, 128, 32, 64, 10, 2);
+    /**
+     * BachBot's best configuration (Liang 2016, section 5.2): wordvec 32, num_layers 3, rnn_size 256, seq_length 128,
+     * batch_size 50 (dropout 0.3, Adam 2e-3 halved every 5 epochs and clipping 5 are the shared defaults).
+     */
+    static final TaskDefaults CHORALE = new TaskDefaults(32, 3, 256, 50, 128, 30, 3);
+  }
+
+  /**
+   * What a task hands to the shared training code: the sequences, the vocabulary size, the metadata saved with the
+   * model and the task's lines of the report.
+   */
+  private record TaskData(String name, List<int[]> train, List<int[]> validation, int vocabularySize,
+      Map<String, Object> metadata, Map<String, Object> report) {}
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    ChordTokenizer.Settings settings = new ChordTokenizer.Settings(
-        enumOption(VocabularyLevel.class, level, "--level"),
-        enumOption(ChordTokenizer.TimeMode.class, timeMode, "--time-mode"), sections, genreToken);
+    boolean chorale = switch (task.strip().toLowerCase(Locale.ROOT)) {
+      case "chords" -> false;
+      case "chorale", "chorales" -> true;
+      default -> throw new IllegalArgumentException("--task " + task + " is not one of chords, chorale");
+    };
+    TaskDefaults defaults = chorale ? TaskDefaults.CHORALE : TaskDefaults.CHORDS;
     Path checkpoints = out.resolve("checkpoints");
     Path modelDirectory = out.resolve("model");
     if (!resume && Files.exists(modelDirectory)) {
@@ -159,38 +203,29 @@ final class TrainCommand implements Callable<Integer> {
       BackendChoice.pinThreads(threads);
     }
     Backend chosen = BackendChoice.resolve(backend);
+    TaskData data = chorale ? choraleData() : chordData();
+    Preconditions.checkArgument(!data.validation().isEmpty(), "the validation split of %s is empty", data.name());
 
-    Corpus corpus = loadCorpora(corpora);
-    ChordDataset data = ChordDataset.prepare(corpus, settings,
-        allKeys ? ChordDataset.KeyHandling.ALL_KEYS : ChordDataset.KeyHandling.NORMALIZE);
-    if (maxTrainTokens != null) {
-      data = data.withTrainingTokens(maxTrainTokens, seed);
-    }
-    int vocabularySize = data.tokenizer().vocabulary().size();
-    err.printf(Locale.ROOT, "%s: %d training / %d validation / %d test sequences, %,d training tokens, vocabulary %d%n",
-        corpus.name(), data.train().size(), data.validation().size(), data.test().size(), data.trainTokens(),
-        vocabularySize);
-    Preconditions.checkArgument(!data.validation().isEmpty(), "the validation split of %s is empty", corpus.name());
-
-    Metrics baselines = NGramBaselines.fit(data.train(), vocabularySize).evaluate(data.validation());
-    TrainingConfig config = trainingConfig();
+    Metrics baselines = noBaselines ? null
+        : NGramBaselines.fit(data.train(), data.vocabularySize()).evaluate(data.validation());
+    TrainingConfig config = trainingConfig(defaults);
     Files.createDirectories(out);
-    Map<String, Object> metadata = metadata(data, settings);
-    SequenceModel model = openModel(chosen, checkpoints, new ModelSpec(vocabularySize, embedding, layers, hidden,
-        dropout));
+    ModelSpec modelSpec = new ModelSpec(data.vocabularySize(), or(embedding, defaults.embedding()),
+        or(layers, defaults.layers()), or(hidden, defaults.hidden()), dropout);
+    SequenceModel model = openModel(chosen, checkpoints, modelSpec);
     try (model) {
-      model.setMetadata(metadata);
-      err.printf(Locale.ROOT, "backend %s on %s, %,d parameters%n", model.backendName(), model.device(),
-          model.spec().parameterCount());
+      model.setMetadata(data.metadata());
+      err.printf(Locale.ROOT, "backend %s on %s, %,d parameters, %s%n", model.backendName(), model.device(),
+          model.spec().parameterCount(), config);
       TrainingSummary summary = model.fit(data.train(), data.validation(), config,
           TrainingListener.both(ProgressBar.forTerminal(err), new CheckpointListener(model, checkpoints)));
       ScoreResult validation = model.score(data.validation());
-      Map<String, Object> report = report(data, baselines, summary, validation, model);
-      Map<String, Object> finalMetadata = new LinkedHashMap<>(metadata);
+      Map<String, Object> report = report(data, config, baselines, summary, validation, model);
+      Map<String, Object> finalMetadata = new LinkedHashMap<>(data.metadata());
       finalMetadata.put("report", report);
       model.setMetadata(finalMetadata);
       model.save(modelDirectory);
-      LossCurveChart.write(summary.epochs(), "rocklstm train: " + corpus.name() + " (" + model.backendName() + ")",
+      LossCurveChart.write(summary.epochs(), "rocklstm train: " + data.name() + " (" + model.backendName() + ")",
           out.resolve("loss.png"));
       AtomicFiles.writeString(out.resolve("report.json"), Json.writePretty(report) + "\n");
       stdout.println(reportTable(report));
@@ -198,6 +233,69 @@ final class TrainCommand implements Callable<Integer> {
       stdout.flush();
     }
     return 0;
+  }
+
+  private TaskData chordData() {
+    Preconditions.checkArgument(corpora != null && !corpora.isEmpty(),
+        "--task chords needs --corpus (billboard, rs200, harte or jazz, comma-separated)");
+    ChordTokenizer.Settings settings = new ChordTokenizer.Settings(
+        enumOption(VocabularyLevel.class, level, "--level"),
+        enumOption(ChordTokenizer.TimeMode.class, timeMode, "--time-mode"), sections, genreToken);
+    Corpus corpus = loadCorpora(corpora);
+    ChordDataset data = ChordDataset.prepare(corpus, settings,
+        allKeys ? ChordDataset.KeyHandling.ALL_KEYS : ChordDataset.KeyHandling.NORMALIZE);
+    if (maxTrainTokens != null) {
+      data = data.withTrainingTokens(maxTrainTokens, seed);
+    }
+    int vocabularySize = data.tokenizer().vocabulary().size();
+    spec.commandLine().getErr().printf(Locale.ROOT,
+        "%s: %d training / %d validation / %d test sequences, %,d training tokens, vocabulary %d%n",
+        corpus.name(), data.train().size(), data.validation().size(), data.test().size(), data.trainTokens(),
+        vocabularySize);
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("task", "chords");
+    metadata.put("tokenizer", ChordTokenizerMetadata.toJson(data.tokenizer()));
+    metadata.put("corpus", data.corpusName());
+    metadata.put("keyHandling", data.keyHandling().name());
+    metadata.put("command", commandText());
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("corpus", data.corpusName());
+    report.put("trainSequences", data.train().size());
+    report.put("validationSequences", data.validation().size());
+    report.put("trainTokens", data.trainTokens());
+    return new TaskData(data.corpusName(), data.train(), data.validation(), vocabularySize, metadata, report);
+  }
+
+  private TaskData choraleData() throws IOException {
+    Preconditions.checkArgument(corpora == null || corpora.isEmpty(),
+        "--task chorale trains on the music21 Bach chorales; --corpus is for --task chords");
+    ChoraleDataset data = ChoraleDataset.loadBachChorales();
+    int vocabularySize = data.tokenizer().vocabulary().size();
+    spec.commandLine().getErr().printf(Locale.ROOT,
+        "%s: %d training / %d validation chorales, %,d training / %,d validation tokens, vocabulary %d; %s%n",
+        ChoraleDataset.NAME, data.train().size(), data.validation().size(), data.trainTokens(),
+        data.validationTokens(), vocabularySize, data.corpus().report());
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("task", ChoraleModel.TASK);
+    metadata.put("tokenizer", ChoraleTokenizerMetadata.toJson(data.tokenizer()));
+    metadata.put("corpus", ChoraleDataset.NAME);
+    metadata.put("split", "ChoraleSplit " + ChoraleSplit.SALT);
+    metadata.put("command", commandText());
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("corpus", ChoraleDataset.NAME);
+    report.put("trainChorales", data.train().size());
+    report.put("validationChorales", data.validation().size());
+    report.put("trainTokens", data.trainTokens());
+    report.put("validationTokens", data.validationTokens());
+    return new TaskData(ChoraleDataset.NAME, data.train(), data.validation(), vocabularySize, metadata, report);
+  }
+
+  private String commandText() {
+    return "rocklstm " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+  }
+
+  private static int or(Integer value, int fallback) {
+    return value == null ? fallback : value;
   }
 
   private SequenceModel openModel(Backend chosen, Path checkpoints, ModelSpec modelSpec) {
@@ -228,35 +326,40 @@ final class TrainCommand implements Callable<Integer> {
         : Corpus.concat(parts.stream().map(Corpus::name).collect(Collectors.joining("+")), parts);
   }
 
-  private TrainingConfig trainingConfig() {
-    TrainingConfig.Builder b = TrainingConfig.builder().batchSize(batch).bptt(bptt).maxEpochs(epochs)
-        .learningRate(learningRate).learningRateDecay(learningRateDecay).decayEvery(decayEvery).gradientClip(clip)
-        .earlyStoppingPatience(patience).seed(seed);
+  private TrainingConfig trainingConfig(TaskDefaults defaults) {
+    TrainingConfig.Builder b = TrainingConfig.builder().batchSize(or(batch, defaults.batch()))
+        .bptt(or(bptt, defaults.bptt())).maxEpochs(or(epochs, defaults.epochs())).learningRate(learningRate)
+        .learningRateDecay(learningRateDecay).decayEvery(decayEvery).gradientClip(clip)
+        .earlyStoppingPatience(or(patience, defaults.patience())).seed(seed);
     if (maxStepsPerEpoch != null) {
       b.maxStepsPerEpoch(maxStepsPerEpoch);
     }
     return b.build();
   }
 
-  private Map<String, Object> metadata(ChordDataset data, ChordTokenizer.Settings settings) {
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("task", "chords");
-    metadata.put("tokenizer", ChordTokenizerMetadata.toJson(data.tokenizer()));
-    metadata.put("corpus", data.corpusName());
-    metadata.put("keyHandling", data.keyHandling().name());
-    metadata.put("command", "rocklstm " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-    return metadata;
-  }
-
-  private static Map<String, Object> report(ChordDataset data, Metrics baselines, TrainingSummary summary,
-      ScoreResult validation, SequenceModel model) {
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("corpus", data.corpusName());
+  private static Map<String, Object> report(TaskData data, TrainingConfig config, Metrics baselines,
+      TrainingSummary summary, ScoreResult validation, SequenceModel model) {
+    Map<String, Object> report = new LinkedHashMap<>(data.report());
     report.put("backend", model.backendName());
-    report.put("trainSequences", data.train().size());
-    report.put("validationSequences", data.validation().size());
-    report.put("trainTokens", data.trainTokens());
-    report.put("vocabularySize", data.tokenizer().vocabulary().size());
+    report.put("vocabularySize", data.vocabularySize());
+    ModelSpec modelSpec = model.spec();
+    Map<String, Object> modelReport = new LinkedHashMap<>();
+    modelReport.put("embedding", modelSpec.embeddingSize());
+    modelReport.put("layers", modelSpec.layers());
+    modelReport.put("hidden", modelSpec.hiddenSize());
+    modelReport.put("dropout", modelSpec.dropout());
+    modelReport.put("parameters", modelSpec.parameterCount());
+    report.put("model", modelReport);
+    Map<String, Object> trainingReport = new LinkedHashMap<>();
+    trainingReport.put("batch", config.batchSize());
+    trainingReport.put("bptt", config.bptt());
+    trainingReport.put("learningRate", config.learningRate());
+    trainingReport.put("learningRateDecay", config.learningRateDecay());
+    trainingReport.put("decayEvery", config.decayEvery());
+    trainingReport.put("clip", config.gradientClip());
+    trainingReport.put("maxEpochs", config.maxEpochs());
+    trainingReport.put("patience", config.earlyStoppingPatience());
+    report.put("training", trainingReport);
     report.put("epochs", summary.lastEpoch());
     report.put("bestEpoch", summary.bestEpoch());
     report.put("stoppedEarly", summary.stoppedEarly());
@@ -266,7 +369,9 @@ final class TrainCommand implements Callable<Integer> {
     validationReport.put("tokens", validation.tokenCount());
     validationReport.put("lstm.nats", validation.natsPerToken());
     validationReport.put("lstm.perplexity", validation.perplexity());
-    baselines.forEach(m -> validationReport.put(m.name(), m.value()));
+    if (baselines != null) {
+      baselines.forEach(m -> validationReport.put(m.name(), m.value()));
+    }
     report.put("validation", validationReport);
     return report;
   }

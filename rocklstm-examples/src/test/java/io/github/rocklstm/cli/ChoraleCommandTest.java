@@ -1,0 +1,144 @@
+package io.github.rocklstm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rocklstm.corpus.DataDirectory;
+import io.github.rocklstm.corpus.MusicXmlChoraleReader;
+import io.github.rocklstm.json.Json;
+import io.github.rocklstm.music.Chorale;
+import io.github.rocklstm.music.Voice;
+import io.github.rocklstm.token.FrameValidation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rocklstm train --task chorale} with a tiny model and a few steps, then {@code chorale generate},
+ * {@code harmonize} and {@code evaluate} with it.
+ */
+class ChoraleCommandTest {
+
+  @TempDir static Path temp;
+  private static Path run;
+
+  private static int execute(StringWriter out, StringWriter err, String... args) {
+    return RockLstmCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+  }
+
+  @BeforeAll
+  static void trainATinyChoraleModel() {
+    run = temp.resolve("chorale");
+    StringWriter err = new StringWriter();
+    int code = execute(new StringWriter(), err, "train", "--task", "chorale", "--backend", "djl", "--threads", "1",
+        "--embedding", "16", "--layers", "1", "--hidden", "64", "--batch", "16", "--bptt", "64", "--lr", "0.02",
+        "--lr-decay", "1", "--epochs", "1", "--max-steps-per-epoch", "40", "--no-baselines", "--seed", "3",
+        "--out", run.toString());
+    assertEquals(0, code, err.toString());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void trainingOnTheChoralesLearnsAndReportsNatsPerToken() throws Exception {
+    Map<String, Object> report = Json.parseObject(Files.readString(run.resolve("report.json")));
+    assertEquals(326L, report.get("trainChorales"));
+    assertEquals(38L, report.get("validationChorales"));
+    long vocabulary = ((Number) report.get("vocabularySize")).longValue();
+    double nats = ((Number) ((Map<String, Object>) report.get("validation")).get("lstm.nats")).doubleValue();
+    // A uniform guess costs ln(vocabulary) ~ 4.7 nats; 40 steps of a tiny model get well below half of that.
+    assertTrue(nats < 0.5 * Math.log(vocabulary), "learning happened: " + nats + " nats/token");
+    assertTrue(((Number) report.get("tokensPerSecond")).doubleValue() > 0);
+  }
+
+  @Test
+  void twentySeedsAllDecodeIntoFourValidVoices() {
+    try (ChoraleModel model = ChoraleModel.load(run, "djl", 1)) {
+      for (long seed = 1; seed <= 20; seed++) {
+        int[] tokens = ChoraleCommand.Generate.generate(model, null, 1.0, 48, seed);
+        FrameValidation validation = model.tokenizer().validateFrames(tokens);
+        assertTrue(validation.valid(), "seed " + seed + ": " + validation.problems());
+        Chorale chorale = model.tokenizer().decode(tokens);
+        for (Voice voice : Voice.values()) {
+          chorale.voice(voice).forEach(n -> assertTrue(voice.inBachRange(n.pitch()), voice + " " + n));
+        }
+        assertTrue(chorale.noteCount() > 0);
+      }
+    }
+  }
+
+  @Test
+  void generatesFilesAndHarmonisesABachSoprano() throws Exception {
+    Path midi = temp.resolve("g.mid");
+    Path xml = temp.resolve("g.musicxml");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, execute(out, err, "chorale", "generate", "--model", run.toString(), "--seed", "5",
+        "--temperature", "0.8", "--max-frames", "64", "--midi", midi.toString(), "--musicxml", xml.toString()),
+        err.toString());
+    assertTrue(out.toString().contains("four valid voices"), out.toString());
+    assertEquals(4, MusicXmlChoraleReader.strict().read(xml).voices().size());
+    assertTrue(Files.size(midi) > 100);
+
+    Path soprano = DataDirectory.resolve("music21-bach-chorales").resolve("bach").resolve("bwv269.mxl");
+    Path harmonised = temp.resolve("h.musicxml");
+    StringWriter out2 = new StringWriter();
+    StringWriter err2 = new StringWriter();
+    assertEquals(0, execute(out2, err2, "chorale", "harmonize", "--model", run.toString(), "--soprano",
+        soprano.toString(), "--out", harmonised.toString(), "--beam", "2"), err2.toString());
+    Chorale bach = MusicXmlChoraleReader.strict().read(soprano);
+    Chorale result = MusicXmlChoraleReader.strict().read(harmonised);
+    assertEquals(bach.key(), result.key());
+    assertEquals(bach.soprano().stream().map(n -> n.pitch()).toList(),
+        result.soprano().stream().map(n -> n.pitch()).toList());
+  }
+
+  @Test
+  void harmonisesAMidiSoprano() throws Exception {
+    Chorale bach = MusicXmlChoraleReader.strict().read(
+        DataDirectory.resolve("music21-bach-chorales").resolve("bach").resolve("bwv269.mxl"));
+    Chorale noPickup = Chorale.of("s", "s", bach.key(), bach.meter(), 0,
+        bach.soprano().stream().map(n -> n.withStart(n.start() - bach.pickup() + bach.meter().barTicks())).toList(),
+        java.util.List.of(), java.util.List.of(), java.util.List.of());
+    Path midi = temp.resolve("soprano.mid");
+    io.github.rocklstm.render.ChoraleMidiRenderer.standard().write(noPickup, midi);
+    Path harmonised = temp.resolve("hm.musicxml");
+    StringWriter err = new StringWriter();
+    assertEquals(0, execute(new StringWriter(), err, "chorale", "harmonize", "--model", run.toString(), "--soprano",
+        midi.toString(), "--out", harmonised.toString(), "--greedy"), err.toString());
+    Chorale result = MusicXmlChoraleReader.strict().read(harmonised);
+    assertEquals(bach.key(), result.key());
+    assertEquals(bach.soprano().stream().map(n -> n.pitch()).toList(),
+        result.soprano().stream().map(n -> n.pitch()).toList());
+  }
+
+  @Test
+  void aSopranoOutOfRangeIsAClearError() throws Exception {
+    Path soprano = DataDirectory.resolve("music21-bach-chorales").resolve("bach").resolve("bwv269.mxl");
+    Chorale bach = MusicXmlChoraleReader.strict().read(soprano);
+    Path high = temp.resolve("high.musicxml");
+    new io.github.rocklstm.corpus.MusicXmlChoraleWriter().write(bach.transpose(12), high);
+    StringWriter err = new StringWriter();
+    assertEquals(2, execute(new StringWriter(), err, "chorale", "harmonize", "--model", run.toString(),
+        "--soprano", high.toString(), "--out", temp.resolve("x.musicxml").toString(), "--greedy"));
+    assertTrue(err.toString().contains(high.toString()) && err.toString().contains("outside the soprano's range"),
+        err.toString());
+  }
+
+  @Test
+  void evaluatesGreedyAndBeamOnValidationChorales() throws Exception {
+    Path json = temp.resolve("eval.json");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(0, execute(out, err, "chorale", "evaluate", "--model", run.toString(), "--limit", "1",
+        "--beam", "1,2", "--report", json.toString()), err.toString());
+    Map<String, Object> report = Json.parseObject(Files.readString(json));
+    assertEquals(1L, report.get("chorales"));
+    assertTrue(report.containsKey("greedy") && report.containsKey("beam 2"), report.toString());
+    assertTrue(out.toString().contains("ATB token error"), out.toString());
+  }
+}

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = RockLstmCommand.Version.class,
     description = "LSTM sequence models for symbolic music: rock chord progressions and four-voice chorales.",
     subcommands = {CorpusCommand.class, TrainCommand.class, GenerateCommand.class, InpaintCommand.class,
-        ExportCommand.class, CommandLine.HelpCommand.class})
+        ExportCommand.class, JsbCommand.class, CommandLine.HelpCommand.class})
 public final class RockLstmCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

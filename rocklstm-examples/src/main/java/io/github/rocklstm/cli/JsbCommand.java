@@ -127,14 +127,16 @@ final class JsbCommand implements Runnable {
     @Option(names = "--backend", paramLabel = "NAME", description = "djl or dl4j (default: djl when both are there).")
     String backend;
 
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu0, ... or auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--device", defaultValue = "auto",
+        description = "cpu, gpu0, ... or auto (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads for the DJL/PyTorch backend.")
     Integer threads;
 
     @Option(names = "--resolution", defaultValue = "quarter",
-        description = "Frame length: quarter (the standard benchmark), eighth or sixteenth (default: ${DEFAULT-VALUE}).")
+        description = "Frame length: quarter (the standard benchmark), eighth or sixteenth"
+            + " (default: ${DEFAULT-VALUE}).")
     String resolution;
 
     @Option(names = "--transpose", defaultValue = "0", paramLabel = "N",
@@ -142,7 +144,8 @@ final class JsbCommand implements Runnable {
             + " (default: ${DEFAULT-VALUE}; the data are in C major / C minor). Evaluation is never transposed.")
     int transpose;
 
-    @Option(names = "--max-pieces", paramLabel = "N", description = "Use only the first N pieces of each split (quick runs).")
+    @Option(names = "--max-pieces", paramLabel = "N",
+        description = "Use only the first N pieces of each split (quick runs).")
     Integer maxPieces;
 
     @Option(names = "--embedding", defaultValue = "32", description = "Embedding size (default: ${DEFAULT-VALUE}).")
@@ -154,7 +157,8 @@ final class JsbCommand implements Runnable {
     @Option(names = "--hidden", defaultValue = "256", description = "LSTM hidden size (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout between layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dropout", defaultValue = "0.5",
+        description = "Dropout between layers (default: ${DEFAULT-VALUE}).")
     double dropout;
 
     @Option(names = "--batch", defaultValue = "8", description = "Windows per step (default: ${DEFAULT-VALUE}).")
@@ -170,13 +174,16 @@ final class JsbCommand implements Runnable {
     @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--lr-decay", defaultValue = "0.97", description = "Learning-rate decay factor (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-decay", defaultValue = "0.97",
+        description = "Learning-rate decay factor (default: ${DEFAULT-VALUE}).")
     double learningRateDecay;
 
-    @Option(names = "--decay-every", defaultValue = "1", description = "Epochs between decays (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--decay-every", defaultValue = "1",
+        description = "Epochs between decays (default: ${DEFAULT-VALUE}).")
     int decayEvery;
 
-    @Option(names = "--clip", defaultValue = "5", description = "Gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip", defaultValue = "5",
+        description = "Gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE}).")
     double clip;
 
     @Option(names = "--patience", defaultValue = "8",
@@ -316,7 +323,8 @@ final class JsbCommand implements Runnable {
     @Option(names = "--backend", paramLabel = "NAME", description = "djl or dl4j (default: djl when both are there).")
     String backend;
 
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu0, ... or auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--device", defaultValue = "auto",
+        description = "cpu, gpu0, ... or auto (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads for the DJL/PyTorch backend.")

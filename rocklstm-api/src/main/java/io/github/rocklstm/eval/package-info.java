@@ -24,6 +24,12 @@
  * and a reference set as Yang &amp; Lerch (2020) do: intra- and inter-set distances smoothed by a {@link
  * io.github.rocklstm.eval.GaussianKde} (Silverman's bandwidth), then KL divergence and overlapping area per feature.
  *
+ * <p>Listening tests: {@link io.github.rocklstm.eval.ListeningAnswer} reads the answers a listener exports from the
+ * test page (CSV, still blind), {@link io.github.rocklstm.eval.ListeningTestKey} (the separate key file) turns them into
+ * {@link io.github.rocklstm.eval.ListeningJudgement}s, and {@link io.github.rocklstm.eval.ListeningTestResults} reports
+ * discrimination accuracy with {@link io.github.rocklstm.eval.BinomialInterval}s (Wilson and Clopper-Pearson), the
+ * exact binomial p-value against chance, and mean ratings of real and generated excerpts.
+ *
  * <p>Convention shared by everything here: a token sequence starts with START and ends with END; scoring predicts
  * every token after the first, so END is predicted and START is not, and per-token figures divide by that count.
  */

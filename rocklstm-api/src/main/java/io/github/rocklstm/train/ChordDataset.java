@@ -74,6 +74,32 @@ public record ChordDataset(
         .collect(ImmutableList.toImmutableList());
   }
 
+  /**
+   * This dataset with a random subset of the training sequences whose target tokens add up to at most {@code
+   * maxTokens}: the sequences are shuffled with {@code seed} and taken in that order while they fit (a sequence that
+   * would overshoot is skipped and later, shorter ones are still tried). The tokenizer, validation and test parts
+   * stay as they are. Used to train models of different corpora on the same number of tokens.
+   *
+   * @throws IllegalArgumentException when {@code maxTokens} is below 1 or no training sequence fits
+   */
+  public ChordDataset withTrainingTokens(long maxTokens, long seed) {
+    Preconditions.checkArgument(maxTokens >= 1, "the training-token budget must be at least 1, got %s", maxTokens);
+    List<int[]> shuffled = new java.util.ArrayList<>(train);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+    ImmutableList.Builder<int[]> kept = ImmutableList.builder();
+    long tokens = 0;
+    for (int[] sequence : shuffled) {
+      if (tokens + sequence.length - 1 <= maxTokens) {
+        kept.add(sequence);
+        tokens += sequence.length - 1;
+      }
+    }
+    ImmutableList<int[]> subset = kept.build();
+    Preconditions.checkArgument(!subset.isEmpty(), "no training sequence of %s fits in %s tokens", corpusName,
+        maxTokens);
+    return new ChordDataset(corpusName, tokenizer, subset, validation, test, keyHandling);
+  }
+
   /** Target tokens (every token after START) in the training part. */
   public long trainTokens() {
     return train.stream().mapToLong(s -> s.length - 1).sum();

@@ -8,8 +8,9 @@ import com.google.common.base.Preconditions;
  * <ul>
  *   <li>{@code djl}: sets {@code ai.djl.pytorch.num_threads} (PyTorch's intra-op threads) and
  *       {@code ai.djl.pytorch.num_interop_threads=1}, which DJL reads when its engine starts.
- *   <li>{@code dl4j}: sets ND4J's thread limits ({@code Environment.setMaxThreads}, {@code setMaxMasterThreads})
- *       and OpenBLAS's ({@code Blas.setMaxThreads}) once ND4J has loaded.
+ *   <li>{@code dl4j}: sets {@code rocklstm.dl4j.threads}, OpenBLAS's threads for the matrix products, which the
+ *       backend applies when ND4J's natives load; libnd4j's per-operation threads stay at the backend's default, 1
+ *       (see rocklstm-dl4j's README, "Threads").
  * </ul>
  *
  * Both libraries also read {@code OMP_NUM_THREADS} when their natives load; JMH cannot set an environment variable
@@ -32,7 +33,7 @@ public final class BackendThreads {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         break;
       case "dl4j":
-        Nd4jThreads.apply(threads);
+        System.setProperty("rocklstm.dl4j.threads", Integer.toString(threads));
         break;
       default:
         throw new IllegalArgumentException("unknown backend '" + backend + "': expected djl or dl4j");

@@ -24,6 +24,24 @@ final class Nd4jRuntime {
   /** The ND4J release this module is built and tested against. */
   static final String ND4J_VERSION = "1.0.0-M2.1";
 
+  /**
+   * System property: threads of OpenBLAS, which computes ND4J's matrix products (default: {@code OMP_NUM_THREADS} if
+   * set, else the number of processors the JVM sees). Read once, when ND4J's natives load.
+   */
+  static final String THREADS_PROPERTY = "rocklstm.dl4j.threads";
+
+  /**
+   * System property: threads libnd4j may split one element-wise, broadcast or reduction operation over (default 1).
+   * Read once, when ND4J's natives load.
+   *
+   * <p>Why 1: an LSTM step is many small operations (a few thousand floats each). libnd4j splits every operation over
+   * 1,024 elements across its threads and every reduction along a dimension regardless of size, and the hand-off
+   * costs more than the work: with 2 threads on 2 idle cores training ran 2 to 4 times slower than with 1, and on a
+   * busy machine the CPU time per token grew about 5 times (2x256: 552 against 2,722 tokens per CPU-second). The
+   * matrix products, where nearly all the arithmetic is, still use {@link #THREADS_PROPERTY} threads.
+   */
+  static final String OP_THREADS_PROPERTY = "rocklstm.dl4j.op_threads";
+
   private static final Logger LOG = LoggerFactory.getLogger(Nd4jRuntime.class);
 
   private Nd4jRuntime() {}
@@ -79,9 +97,10 @@ final class Nd4jRuntime {
     if (!problem.isEmpty()) {
       throw new IllegalStateException("the dl4j backend cannot start: " + problem);
     }
+    blasThreadsSetting();
+    opThreadsSetting();
     try {
-      String name = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "CPU");
-      return name.toUpperCase(Locale.ROOT);
+      return ThreadPolicy.BACKEND_NAME;
     } catch (RuntimeException | LinkageError e) {
       throw new IllegalStateException(
           "ND4J failed to load its native library (" + rootMessage(e) + "); rocklstm-dl4j needs "
@@ -159,6 +178,64 @@ final class Nd4jRuntime {
   static void bindThread(Device device) {
     if (device.isGpu()) {
       Nd4j.getAffinityManager().unsafeSetDevice(device.index());
+    }
+  }
+
+  /** The threads applied when ND4J loaded, as {@code "blas=N, ops=M"} (for logs and tests). */
+  static String threadSummary() {
+    backendName();
+    return "blas=" + Nd4j.factory().blas().getMaxThreads() + ", ops=" + Nd4j.getEnvironment().maxThreads();
+  }
+
+  /** The OpenBLAS threads asked for: {@link #THREADS_PROPERTY}, else {@code OMP_NUM_THREADS}, else the processors. */
+  static int blasThreadsSetting() {
+    return positiveSetting(THREADS_PROPERTY, System.getProperty(THREADS_PROPERTY),
+        positiveSetting("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"),
+            Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** The libnd4j threads per operation asked for: {@link #OP_THREADS_PROPERTY}, else 1. */
+  static int opThreadsSetting() {
+    return positiveSetting(OP_THREADS_PROPERTY, System.getProperty(OP_THREADS_PROPERTY), 1);
+  }
+
+  /** Positive integer value of a system property or environment variable, or {@code fallback} when unset. */
+  static int positiveSetting(String name, String value, int fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed >= 1) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a whole number >= 1, got '" + value + "'");
+  }
+
+  /**
+   * Loads ND4J's natives and sets their threads, once per JVM (the initialisation-on-demand holder idiom: the JVM runs
+   * this class's initialiser once, on first use, under its class-initialisation lock).
+   */
+  private static final class ThreadPolicy {
+
+    static final String BACKEND_NAME = load();
+
+    private static String load() {
+      String name = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "CPU")
+          .toUpperCase(Locale.ROOT);
+      int blasThreads = blasThreadsSetting();
+      int opThreads = opThreadsSetting();
+      if (name.equals("CPU")) {
+        Nd4j.getEnvironment().setMaxThreads(opThreads);
+        Nd4j.getEnvironment().setMaxMasterThreads(opThreads);
+        Nd4j.factory().blas().setMaxThreads(blasThreads);
+        LOG.debug("ND4J CPU threads: {} for matrix products (OpenBLAS), {} per element-wise operation (libnd4j)",
+            blasThreads, opThreads);
+      }
+      return name;
     }
   }
 

@@ -42,12 +42,14 @@
  * </ul>
  * {@code LstmSpeedProbe} and {@code BackendSpeedProbe} in the test sources reproduce these figures.
  *
- * <p><b>Threads.</b> The largest factor of all. libnd4j and OpenBLAS use one OpenMP thread per core, read from
- * {@code OMP_NUM_THREADS} when the natives load (ND4J's {@code Environment.setMaxThreads} did not change it at run
- * time). On a 2-core machine where another process keeps one core busy, two threads spin-waiting for each other
- * trained 6 to 13 times slower than one (49 against 434 tokens/s for the {@code MultiLayerNetwork}, 180 against
- * 1,070 for this backend; {@code OMP_WAIT_POLICY=PASSIVE} only halves the loss). The module's tests set
- * {@code OMP_NUM_THREADS=1}; on an idle machine give it the physical cores.
+ * <p><b>Threads.</b> The largest factor of all. OpenBLAS computes the matrix products; libnd4j splits single
+ * element-wise, broadcast and reduction operations over its own threads, and for an LSTM's many small operations the
+ * hand-off costs more than the work (1x128 training 3.8 times slower with 2 threads than with 1 on two idle cores;
+ * on a busy machine about 5 times the CPU per token). When ND4J's natives load, the backend therefore gives libnd4j
+ * one thread per operation ({@code -Drocklstm.dl4j.op_threads}, default 1) and OpenBLAS
+ * {@code -Drocklstm.dl4j.threads} threads (default {@code OMP_NUM_THREADS}, else one per processor). On a 2-core machine
+ * where another process keeps one core busy, any second thread spin-waits for its partner; the module's tests set
+ * {@code OMP_NUM_THREADS=1}.
  *
  * <p><b>Sessions and threads.</b> DL4J's {@code rnnTimeStep} keeps the recurrent state inside the layers, so two
  * samplers on one network would overwrite each other's state. Here each {@link io.github.rocklstm.model.Session}

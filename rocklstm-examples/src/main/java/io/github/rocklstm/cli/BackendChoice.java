@@ -1,5 +1,6 @@
 package io.github.rocklstm.cli;
 
+import com.google.common.base.Preconditions;
 import io.github.rocklstm.backend.Backend;
 import io.github.rocklstm.backend.Backends;
 
@@ -15,6 +16,25 @@ final class BackendChoice {
   static final String DEFAULT = "djl";
 
   private BackendChoice() {}
+
+  /**
+   * Asks both backends for {@code threads} compute threads, unless the JVM was started with its own setting: DJL's
+   * PyTorch intra-op threads ({@code ai.djl.pytorch.num_threads}, one inter-op thread) and DL4J's OpenBLAS threads
+   * ({@code rocklstm.dl4j.threads}; libnd4j's per-operation threads stay at 1). Both are read when the backend's
+   * natives load, so call this before the first model.
+   *
+   * @throws IllegalArgumentException for fewer than one thread
+   */
+  static void pinThreads(int threads) {
+    Preconditions.checkArgument(threads >= 1, "--threads must be >= 1, got %s", threads);
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    if (System.getProperty("rocklstm.dl4j.threads") == null) {
+      System.setProperty("rocklstm.dl4j.threads", String.valueOf(threads));
+    }
+  }
 
   static Backend resolve(String option) {
     if (option != null) {

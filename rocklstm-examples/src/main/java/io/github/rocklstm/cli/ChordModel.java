@@ -49,12 +49,8 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
    * @throws IllegalArgumentException if the folder holds no model or the model is not a chord model
    */
   static ChordModel load(Path directory, String backendName, int threads) {
-    Preconditions.checkArgument(threads >= 1, "--threads must be >= 1, got %s", threads);
-    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      // Read by the PyTorch engine when it starts; a small model samples fastest on one thread.
-      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    // Read when the backend's natives load; a small model samples fastest on one thread.
+    BackendChoice.pinThreads(threads);
     Backend backend = BackendChoice.resolve(backendName);
     if (directory == null) {
       Path temporary = extractDefaultModel();

@@ -102,7 +102,7 @@ final class GenerateCommand implements Callable<Integer> {
   String backend;
 
   @Option(names = "--threads", defaultValue = "1",
-      description = "Intra-op threads for the DJL/PyTorch backend (default: ${DEFAULT-VALUE}).")
+      description = "Compute threads of the backend (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Override

@@ -84,7 +84,7 @@ final class InpaintCommand implements Callable<Integer> {
   String backend;
 
   @Option(names = "--threads", defaultValue = "1",
-      description = "Intra-op threads for the DJL/PyTorch backend (default: ${DEFAULT-VALUE}).")
+      description = "Compute threads of the backend (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Override

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = RockLstmCommand.Version.class,
     description = "LSTM sequence models for symbolic music: rock chord progressions and four-voice chorales.",
     subcommands = {CorpusCommand.class, TrainCommand.class, GenerateCommand.class, InpaintCommand.class,
+        EvaluateCommand.class, ListeningTestCommand.class,
         ExportCommand.class, JsbCommand.class, CommandLine.HelpCommand.class})
 public final class RockLstmCommand implements Runnable {
 

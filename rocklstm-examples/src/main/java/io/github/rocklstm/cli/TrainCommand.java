@@ -131,9 +131,14 @@ final class TrainCommand implements Callable<Integer> {
   Integer maxStepsPerEpoch;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Intra-op threads for the DJL/PyTorch backend (default: PyTorch's own choice, one per core)."
+      description = "Compute threads: PyTorch's intra-op threads (djl), OpenBLAS's (dl4j) (default: one per core)."
           + " On a machine whose cores are busy with other work, 1 is often much faster.")
   Integer threads;
+
+  @Option(names = "--max-train-tokens", paramLabel = "N",
+      description = "Train on a random subset of the training songs (seeded by --seed) with at most N target tokens,"
+          + " e.g. to give models of different corpora the same amount of data.")
+  Long maxTrainTokens;
 
   @Option(names = "--resume", description = "Continue from OUT/checkpoints/last if it exists.")
   boolean resume;
@@ -151,16 +156,16 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException(modelDirectory + " exists already: choose another --out, or pass --resume");
     }
     if (threads != null) {
-      Preconditions.checkArgument(threads >= 1, "--threads must be >= 1, got %s", threads);
-      // Read by the PyTorch engine when it starts, which happens on the first model below.
-      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+      BackendChoice.pinThreads(threads);
     }
     Backend chosen = BackendChoice.resolve(backend);
 
     Corpus corpus = loadCorpora(corpora);
     ChordDataset data = ChordDataset.prepare(corpus, settings,
         allKeys ? ChordDataset.KeyHandling.ALL_KEYS : ChordDataset.KeyHandling.NORMALIZE);
+    if (maxTrainTokens != null) {
+      data = data.withTrainingTokens(maxTrainTokens, seed);
+    }
     int vocabularySize = data.tokenizer().vocabulary().size();
     err.printf(Locale.ROOT, "%s: %d training / %d validation / %d test sequences, %,d training tokens, vocabulary %d%n",
         corpus.name(), data.train().size(), data.validation().size(), data.test().size(), data.trainTokens(),

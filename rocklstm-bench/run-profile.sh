@@ -5,6 +5,8 @@
 #
 #   rocklstm-bench/run-profile.sh short [OUTDIR]   # about 10 minutes on an idle 2-core machine
 #   rocklstm-bench/run-profile.sh full  [OUTDIR]   # every benchmark and size with the annotated times: hours
+#   rocklstm-bench/run-profile.sh compute [OUTDIR] # the short profile's GEMM, training, scoring and BachBot groups:
+#                                                  # about 5 minutes, for comparing thread counts
 #
 # Run from the repository root after `mvn -B -o package -pl rocklstm-bench -am -DskipTests`. THREADS (default 1)
 # sets the backends' compute threads (-p threads) and OMP_NUM_THREADS for every fork.
@@ -46,6 +48,12 @@ case $profile in
     group load '^io\.github\.rocklstm\.bench\.LoadBenchmark\.' -p size=1x128,2x256 -wi 2 -i 5
     group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.' -wi 1 -i 5 -w 1s -r 1s
     ;;
+  compute)
+    group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.' -wi 1 -i 5 -w 1s -r 1s
+    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.' -p size=1x128,2x256 -wi 1 -i 5 -w 4s -r 3s
+    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.' -p size=1x128,2x256 -wi 1 -i 5 -w 3s -r 2s
+    group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.' -wi 1 -i 5 -w 1s -r 1s
+    ;;
   full)
     group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.'
     group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.'
@@ -56,7 +64,7 @@ case $profile in
     group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.'
     ;;
   *)
-    echo "unknown profile '$profile': expected short or full" >&2
+    echo "unknown profile '$profile': expected short, compute or full" >&2
     exit 2
     ;;
 esac

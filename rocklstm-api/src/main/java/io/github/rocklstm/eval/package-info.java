@@ -4,7 +4,8 @@
  * <p>{@link io.github.rocklstm.eval.Evaluator} turns an input into {@link io.github.rocklstm.eval.Metrics}, an
  * ordered list of {@link io.github.rocklstm.eval.Metric} (name, value, unit). {@link
  * io.github.rocklstm.eval.Likelihood} holds a total log-likelihood and the number of predicted tokens and converts it
- * to nats per token, bits per token and perplexity.
+ * to nats per token, bits per token and perplexity; {@link io.github.rocklstm.eval.FrameLikelihood} sums token
+ * log-probabilities into piano-roll frames for nats per frame (the JSB Chorales benchmark).
  *
  * <p>The baselines are {@link io.github.rocklstm.eval.LanguageModel}s over {@code int[]} token sequences: {@link
  * io.github.rocklstm.eval.UnigramModel} (add-k smoothing) and {@link io.github.rocklstm.eval.KneserNeyModel}

@@ -7,7 +7,8 @@
  * fermatas, {@code |||} frame ends), with what goes with it: chorale preparation and its
  * {@link io.github.rocklstm.token.QuantisationReport}, the 90/10 {@link io.github.rocklstm.token.ChoraleSplit},
  * {@link io.github.rocklstm.token.ChoraleCorpus}, strict and lenient decoding, frame validation and
- * {@link io.github.rocklstm.token.HarmonisationTemplate}s for harmonising a given soprano.
+ * {@link io.github.rocklstm.token.HarmonisationTemplate}s for harmonising a given soprano; and
+ * {@link io.github.rocklstm.token.PianoRollTokenizer} for 88-key piano-roll frames (the JSB Chorales benchmark).
  *
  * <p>A token sequence is an {@code int[]} that starts with START and ends with END.
  */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "LSTM sequence models for symbolic music: rock chord progressions and four-voice chorales.",
     subcommands = {CorpusCommand.class, TrainCommand.class, GenerateCommand.class, InpaintCommand.class,
         EvaluateCommand.class, ListeningTestCommand.class, ChoraleCommand.class, GridSearchCommand.class,
-        ExportCommand.class, CommandLine.HelpCommand.class})
+        JsbCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class RockLstmCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

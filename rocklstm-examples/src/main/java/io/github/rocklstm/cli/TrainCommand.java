@@ -1,10 +1,14 @@
 package io.github.rocklstm.cli;
 
 import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableIntArray;
 import io.github.rocklstm.backend.Backend;
 import io.github.rocklstm.corpus.Corpora;
 import io.github.rocklstm.corpus.Corpus;
 import io.github.rocklstm.corpus.CorpusFormat;
+import io.github.rocklstm.corpus.JsbChorales;
+import io.github.rocklstm.corpus.JsbChoralesReader;
 import io.github.rocklstm.corpus.ReadMode;
 import io.github.rocklstm.eval.Metrics;
 import io.github.rocklstm.eval.NGramBaselines;
@@ -21,6 +25,7 @@ import io.github.rocklstm.model.TrainingSummary;
 import io.github.rocklstm.music.VocabularyLevel;
 import io.github.rocklstm.token.ChordTokenizer;
 import io.github.rocklstm.token.ChordTokenizerMetadata;
+import io.github.rocklstm.token.PianoRollTokenizer;
 import io.github.rocklstm.train.CheckpointListener;
 import io.github.rocklstm.train.ChoraleDataset;
 import io.github.rocklstm.train.ChordDataset;
@@ -36,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,17 +62,20 @@ import picocli.CommandLine.Spec;
         "--task chorale: a BachBot model of the four-voice music21 Bach chorales (C major / A minor, 16th-note"
             + " frames, 90/10 split by chorale), with BachBot's best configuration as the defaults: embedding 32,"
             + " 3 x 256 LSTM, dropout 0.3, BPTT 128, batch 50, Adam 2e-3 halved every 5 epochs, clipping 5.",
+        "--task jsb: the JSB Chorales benchmark (229/76/77 pieces, piano-roll frames as ascending pitch tokens and a"
+            + " delimiter, validation on the valid split); report.json adds the negative log-likelihood per frame.",
         "Writes OUT/model (the model directory), OUT/checkpoints/{last,best}, OUT/loss.png and OUT/report.json.",
         "Examples: rocklstm train --backend djl --corpus billboard --out runs/billboard",
-        "          rocklstm train --task chorale --backend djl --threads 1 --out runs/chorale"})
+        "          rocklstm train --task chorale --backend djl --threads 1 --out runs/chorale",
+        "          rocklstm train --task jsb --backend djl --threads 1 --out runs/jsb"})
 final class TrainCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--task", defaultValue = "chords", paramLabel = "TASK",
-      description = "chords (chord progressions from --corpus) or chorale (the four-voice Bach chorales of the music21"
-          + " corpus, BachBot's encoding and split; BachBot's best configuration is then the default)"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "chords (chord progressions from --corpus), chorale (the four-voice Bach chorales of the music21"
+          + " corpus, BachBot's encoding and split; BachBot's best configuration is then the default) or jsb (the"
+          + " JSB Chorales piano-roll benchmark) (default: ${DEFAULT-VALUE}).")
   String task;
 
   @Option(names = "--corpus", split = ",", paramLabel = "NAME",
@@ -100,47 +109,65 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--all-keys", description = "Augment the training songs to all 12 keys instead of normalising them.")
   boolean allKeys;
 
+  @Option(names = "--resolution", defaultValue = "quarter",
+      description = "Task jsb: frame length, quarter (the standard benchmark), eighth or sixteenth"
+          + " (default: ${DEFAULT-VALUE}).")
+  String resolution;
+
+  @Option(names = "--transpose", defaultValue = "0", paramLabel = "N",
+      description = "Task jsb: augment the train split with every shift of -N..N semitones that stays on the piano"
+          + " (default: ${DEFAULT-VALUE}; the data are in C major / C minor). Evaluation is never transposed.")
+  int transpose;
+
+  @Option(names = "--max-pieces", paramLabel = "N",
+      description = "Task jsb: use only the first N pieces of each split (quick runs).")
+  Integer maxPieces;
+
   @Option(names = "--embedding", paramLabel = "N",
-      description = "Embedding size (default: 32; BachBot: wordvec 32).")
+      description = "Embedding size (default: 32 for every task; BachBot: wordvec 32).")
   Integer embedding;
 
   @Option(names = "--layers", paramLabel = "N",
-      description = "LSTM layers, 1-4 (default: 2 for chords, 3 for chorale).")
+      description = "LSTM layers, 1-4 (default: 2 for chords, 3 for chorale, 2 for jsb).")
   Integer layers;
 
   @Option(names = "--hidden", paramLabel = "N",
-      description = "LSTM hidden size (default: 128 for chords, 256 for chorale).")
+      description = "LSTM hidden size (default: 128 for chords, 256 for chorale and jsb).")
   Integer hidden;
 
-  @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout between layers (default: ${DEFAULT-VALUE}).")
-  double dropout;
+  @Option(names = "--dropout", paramLabel = "P",
+      description = "Dropout between layers (default: 0.3 for chords and chorale, 0.5 for jsb).")
+  Double dropout;
 
   @Option(names = "--batch", paramLabel = "N",
-      description = "Windows per step (default: 32 for chords, 50 for chorale).")
+      description = "Windows per step (default: 32 for chords, 50 for chorale, 8 for jsb).")
   Integer batch;
 
   @Option(names = "--bptt", paramLabel = "N",
-      description = "Truncated BPTT length (default: 64 for chords, 128 for chorale).")
+      description = "Truncated BPTT length (default: 64 for chords, 128 for chorale, 800 for jsb: a whole piece).")
   Integer bptt;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Maximum epochs (default: 10 for chords, 30 for chorale).")
+      description = "Maximum epochs (default: 10 for chords, 30 for chorale, 100 for jsb).")
   Integer epochs;
 
   @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--lr-decay", defaultValue = "0.5", description = "Learning-rate decay factor (default: ${DEFAULT-VALUE}).")
-  double learningRateDecay;
+  @Option(names = "--lr-decay", paramLabel = "F",
+      description = "Learning-rate decay factor (default: 0.5 for chords and chorale, 0.97 for jsb).")
+  Double learningRateDecay;
 
-  @Option(names = "--decay-every", defaultValue = "5", description = "Epochs between decays (default: ${DEFAULT-VALUE}).")
-  int decayEvery;
+  @Option(names = "--decay-every", paramLabel = "N",
+      description = "Epochs between decays (default: 5 for chords and chorale, 1 for jsb).")
+  Integer decayEvery;
 
   @Option(names = "--clip", defaultValue = "5", description = "Gradient-norm clipping, 0 = off (default: ${DEFAULT-VALUE}).")
   double clip;
 
   @Option(names = "--patience", paramLabel = "N",
-      description = "Early stopping: epochs without improvement, 0 = off (default: 2 for chords, 3 for chorale).")
+      description = "Early stopping: epochs without improvement, 0 = off (default: 2 for chords, 3 for chorale,"
+          + " 8 for jsb).")
   Integer patience;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed for weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
@@ -167,33 +194,49 @@ final class TrainCommand implements Callable<Integer> {
   boolean noBaselines;
 
   /** The defaults of the options that depend on {@code --task}. */
-  record TaskDefaults(int embedding, int layers, int hidden, int batch, int bptt, int epochs, int patience) {
+  record TaskDefaults(int embedding, int layers, int hidden, int batch, int bptt, int epochs, int patience,
+      double dropout, double learningRateDecay, int decayEvery) {
     /** Chord models: small corpora, small model. */
-    static final TaskDefaults CHORDS = new TaskDefaults(32, 2, 128, 32, 64, 10, 2);
+    static final TaskDefaults CHORDS = new TaskDefaults(32, 2, 128, 32, 64, 10, 2, 0.3, 0.5, 5);
     /**
      * BachBot's best configuration (Liang 2016, section 5.2): wordvec 32, num_layers 3, rnn_size 256, seq_length 128,
-     * batch_size 50 (dropout 0.3, Adam 2e-3 halved every 5 epochs and clipping 5 are the shared defaults).
+     * batch_size 50, dropout 0.3, Adam 2e-3 halved every 5 epochs (clipping 5 is the shared default).
      */
-    static final TaskDefaults CHORALE = new TaskDefaults(32, 3, 256, 50, 128, 30, 3);
+    static final TaskDefaults CHORALE = new TaskDefaults(32, 3, 256, 50, 128, 30, 3, 0.3, 0.5, 5);
+    /**
+     * The JSB benchmark: a small corpus (67,860 training tokens), so heavier dropout, a slow per-epoch decay, and a
+     * window that holds a whole piece (the longest training piece has 631 tokens), so no state is cut.
+     */
+    static final TaskDefaults JSB = new TaskDefaults(32, 2, 256, 8, 800, 100, 8, 0.5, 0.97, 1);
   }
 
   /**
    * What a task hands to the shared training code: the sequences, the vocabulary size, the metadata saved with the
-   * model and the task's lines of the report.
+   * model, the task's lines of the report, and the task's own measurements of the trained model (added to the report
+   * under their keys; empty for most tasks).
    */
   private record TaskData(String name, List<int[]> train, List<int[]> validation, int vocabularySize,
-      Map<String, Object> metadata, Map<String, Object> report) {}
+      Map<String, Object> metadata, Map<String, Object> report,
+      Function<SequenceModel, Map<String, Object>> measurements) {
+
+    TaskData(String name, List<int[]> train, List<int[]> validation, int vocabularySize, Map<String, Object> metadata,
+        Map<String, Object> report) {
+      this(name, train, validation, vocabularySize, metadata, report, model -> Map.of());
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    boolean chorale = switch (task.strip().toLowerCase(Locale.ROOT)) {
-      case "chords" -> false;
-      case "chorale", "chorales" -> true;
-      default -> throw new IllegalArgumentException("--task " + task + " is not one of chords, chorale");
+    String taskName = task.strip().toLowerCase(Locale.ROOT);
+    TaskDefaults defaults = switch (taskName) {
+      case "chords" -> TaskDefaults.CHORDS;
+      case "chorale", "chorales" -> TaskDefaults.CHORALE;
+      case JsbCommand.TASK -> TaskDefaults.JSB;
+      default -> throw new IllegalArgumentException("--task " + task + " is not one of chords, chorale, jsb");
     };
-    TaskDefaults defaults = chorale ? TaskDefaults.CHORALE : TaskDefaults.CHORDS;
+    Preconditions.checkArgument(transpose >= 0 && transpose <= 11, "--transpose must be 0..11, got %s", transpose);
     Path checkpoints = out.resolve("checkpoints");
     Path modelDirectory = out.resolve("model");
     if (!resume && Files.exists(modelDirectory)) {
@@ -203,7 +246,8 @@ final class TrainCommand implements Callable<Integer> {
       BackendChoice.pinThreads(threads);
     }
     Backend chosen = BackendChoice.resolve(backend);
-    TaskData data = chorale ? choraleData() : chordData();
+    TaskData data = defaults == TaskDefaults.CHORALE ? choraleData()
+        : defaults == TaskDefaults.JSB ? jsbData() : chordData();
     Preconditions.checkArgument(!data.validation().isEmpty(), "the validation split of %s is empty", data.name());
 
     Metrics baselines = noBaselines ? null
@@ -211,7 +255,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingConfig config = trainingConfig(defaults);
     Files.createDirectories(out);
     ModelSpec modelSpec = new ModelSpec(data.vocabularySize(), or(embedding, defaults.embedding()),
-        or(layers, defaults.layers()), or(hidden, defaults.hidden()), dropout);
+        or(layers, defaults.layers()), or(hidden, defaults.hidden()), dropout == null ? defaults.dropout() : dropout);
     SequenceModel model = openModel(chosen, checkpoints, modelSpec);
     try (model) {
       model.setMetadata(data.metadata());
@@ -221,6 +265,7 @@ final class TrainCommand implements Callable<Integer> {
           TrainingListener.both(ProgressBar.forTerminal(err), new CheckpointListener(model, checkpoints)));
       ScoreResult validation = model.score(data.validation());
       Map<String, Object> report = report(data, config, baselines, summary, validation, model);
+      report.putAll(data.measurements().apply(model));
       Map<String, Object> finalMetadata = new LinkedHashMap<>(data.metadata());
       finalMetadata.put("report", report);
       model.setMetadata(finalMetadata);
@@ -229,6 +274,11 @@ final class TrainCommand implements Callable<Integer> {
           out.resolve("loss.png"));
       AtomicFiles.writeString(out.resolve("report.json"), Json.writePretty(report) + "\n");
       stdout.println(reportTable(report));
+      if (report.get(JSB_VALID_FRAMES) instanceof Map<?, ?> frames) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frameReport = (Map<String, Object>) frames;
+        stdout.println(JsbCommand.frameTable("valid split, per frame", frameReport));
+      }
       stdout.println("model: " + modelDirectory);
       stdout.flush();
     }
@@ -290,6 +340,42 @@ final class TrainCommand implements Callable<Integer> {
     return new TaskData(ChoraleDataset.NAME, data.train(), data.validation(), vocabularySize, metadata, report);
   }
 
+  /** The report key of the JSB task's per-frame figures on the valid split. */
+  static final String JSB_VALID_FRAMES = "validFrames";
+
+  private TaskData jsbData() throws IOException {
+    JsbChoralesReader.Resolution frames = JsbCommand.resolution(resolution);
+    JsbChorales jsb = JsbChoralesReader.read(frames);
+    PianoRollTokenizer tokenizer = PianoRollTokenizer.create();
+    List<ImmutableList<ImmutableIntArray>> trainPieces = limit(jsb.train());
+    List<int[]> trainPlain = tokenizer.encodeAll(trainPieces);
+    List<int[]> train = transpose == 0 ? trainPlain
+        : tokenizer.encodeAll(JsbCommand.augmented(trainPieces, transpose));
+    List<int[]> valid = tokenizer.encodeAll(limit(jsb.valid()));
+    long trainTokens = train.stream().mapToLong(s -> s.length - 1).sum();
+    spec.commandLine().getErr().printf(Locale.ROOT, "JSB %s: %d training sequences (%d pieces, transpose +-%d),"
+            + " %d valid pieces, %,d training tokens, vocabulary %d%n", frames.fileName(), train.size(),
+        trainPieces.size(), transpose, valid.size(), trainTokens, tokenizer.vocabulary().size());
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("task", JsbCommand.TASK);
+    metadata.put("resolution", frames.name().toLowerCase(Locale.ROOT));
+    metadata.put("transpose", transpose);
+    metadata.put("vocabulary", tokenizer.vocabulary().tokens());
+    metadata.put("command", commandText());
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("corpus", "jsb-chorales (" + frames.fileName() + ")");
+    report.put("transpose", transpose);
+    report.put("trainSequences", train.size());
+    report.put("validationSequences", valid.size());
+    report.put("trainTokens", trainTokens);
+    return new TaskData("jsb-chorales", train, valid, tokenizer.vocabulary().size(), metadata, report,
+        model -> Map.of(JSB_VALID_FRAMES, JsbCommand.frameReport(model, trainPlain, valid)));
+  }
+
+  private List<ImmutableList<ImmutableIntArray>> limit(List<ImmutableList<ImmutableIntArray>> pieces) {
+    return maxPieces == null ? pieces : pieces.subList(0, Math.min(maxPieces, pieces.size()));
+  }
+
   private String commandText() {
     return "rocklstm " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
@@ -329,7 +415,8 @@ final class TrainCommand implements Callable<Integer> {
   private TrainingConfig trainingConfig(TaskDefaults defaults) {
     TrainingConfig.Builder b = TrainingConfig.builder().batchSize(or(batch, defaults.batch()))
         .bptt(or(bptt, defaults.bptt())).maxEpochs(or(epochs, defaults.epochs())).learningRate(learningRate)
-        .learningRateDecay(learningRateDecay).decayEvery(decayEvery).gradientClip(clip)
+        .learningRateDecay(learningRateDecay == null ? defaults.learningRateDecay() : learningRateDecay)
+        .decayEvery(or(decayEvery, defaults.decayEvery())).gradientClip(clip)
         .earlyStoppingPatience(or(patience, defaults.patience())).seed(seed);
     if (maxStepsPerEpoch != null) {
       b.maxStepsPerEpoch(maxStepsPerEpoch);

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code rocklstm jsb train} and {@code evaluate} end to end with a tiny model on part of the corpus. */
+/**
+ * {@code rocklstm train --task jsb} and {@code rocklstm jsb evaluate} end to end, a tiny model on part of the corpus.
+ */
 class JsbCommandTest {
 
   private static int run(StringWriter out, StringWriter err, String... args) {
@@ -25,12 +27,12 @@ class JsbCommandTest {
     Path out = temp.resolve("run");
     StringWriter stdout = new StringWriter();
     StringWriter err = new StringWriter();
-    int rc = run(stdout, err, "jsb", "train", "--out", out.toString(), "--backend", "djl", "--threads", "1",
+    int rc = run(stdout, err, "train", "--task", "jsb", "--out", out.toString(), "--backend", "djl", "--threads", "1",
         "--max-pieces", "60", "--layers", "1", "--hidden", "64", "--embedding", "16", "--dropout", "0",
         "--batch", "4", "--lr", "0.02", "--lr-decay", "1", "--epochs", "4", "--patience", "0", "--seed", "3");
     assertEquals(0, rc, err.toString());
     Map<String, Object> report = Json.parseObject(Files.readString(out.resolve("report.json")));
-    Map<String, Object> valid = (Map<String, Object>) report.get("valid");
+    Map<String, Object> valid = (Map<String, Object>) report.get(TrainCommand.JSB_VALID_FRAMES);
     assertEquals(60L, ((Number) valid.get("pieces")).longValue());
     double lstm = ((Number) valid.get("lstm.natsPerFrame")).doubleValue();
     double unigram = ((Number) valid.get("unigram.natsPerFrame")).doubleValue();

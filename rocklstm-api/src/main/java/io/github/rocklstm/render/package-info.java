@@ -8,7 +8,8 @@
  *   <li>{@link io.github.rocklstm.render.MidiRenderer}: a progression as a type 1 MIDI file (chord track voiced by
  *       {@link io.github.rocklstm.render.ChordVoicer} in a {@link io.github.rocklstm.render.RhythmPattern}, optional
  *       {@link io.github.rocklstm.render.BassLine}, {@link io.github.rocklstm.render.GeneralMidi} programs);
- *       {@link io.github.rocklstm.render.ChoraleMidiRenderer}: a chorale as four voice tracks;
+ *       {@link io.github.rocklstm.render.ChoraleMidiRenderer}: a chorale as four voice tracks, which
+ *       {@link io.github.rocklstm.render.ChoraleMidiReader} reads back;
  *       {@link io.github.rocklstm.render.MidiFiles} writes any sequence.
  *   <li>{@link io.github.rocklstm.render.WavRenderer}: a MIDI sequence as a 44.1 kHz stereo WAVE file, offline and
  *       headless, on the JDK's software synthesizer or a built-in additive one.

@@ -63,7 +63,9 @@ final class GridSearchCommand implements Callable<Integer> {
       description = "Trials trained at once, each on its own thread (default: ${DEFAULT-VALUE}).")
   int parallel;
 
-  @Option(names = "--resume", description = "Skip trials already in OUT/results.csv; continue unfinished ones.")
+  @Option(names = "--resume", description = "Skip trials already in OUT/results.csv; continue unfinished ones (a"
+      + " folder in OUT/trials without a row) from their last checkpoint. Without it, an existing OUT/results.csv"
+      + " row or trial folder is an error.")
   boolean resume;
 
   @Option(names = "--backend", paramLabel = "NAME", description = "djl or dl4j (default: as for train).")
@@ -96,6 +98,13 @@ final class GridSearchCommand implements Callable<Integer> {
     Set<String> done = finished(results);
     Preconditions.checkArgument(resume || done.isEmpty(),
         "%s already holds results: pass --resume to continue the search, or choose another --out", results);
+    if (!resume) {
+      for (Trial trial : trials) {
+        Path directory = out.resolve("trials").resolve(trial.id());
+        Preconditions.checkArgument(!Files.exists(directory), "%s exists already (an unfinished trial): pass --resume"
+            + " to continue it from its last checkpoint, or choose another --out", directory);
+      }
+    }
     Files.createDirectories(out.resolve("trials"));
     PrintWriter err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "%d trials, %d finished already, %d at a time%n", trials.size(), done.size(), parallel);
@@ -170,7 +179,7 @@ final class GridSearchCommand implements Callable<Integer> {
     if (backend != null) {
       args.addAll(List.of("--backend", backend));
     }
-    if (Files.isDirectory(directory)) {
+    if (resume && Files.isDirectory(directory)) {
       deleteTree(directory.resolve("model")); // an unfinished trial: continue from its last checkpoint
       args.add("--resume");
     }

@@ -31,6 +31,7 @@ import io.github.rocklstm.train.ChoraleDataset;
 import io.github.rocklstm.train.ChordDataset;
 import io.github.rocklstm.token.ChoraleSplit;
 import io.github.rocklstm.token.ChoraleTokenizerMetadata;
+import io.github.rocklstm.token.QuantisationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,7 +62,9 @@ import picocli.CommandLine.Spec;
             + " A minor (or the training songs augmented to all 12 keys).",
         "--task chorale: a BachBot model of the four-voice music21 Bach chorales (C major / A minor, 16th-note"
             + " frames, 90/10 split by chorale), with BachBot's best configuration as the defaults: embedding 32,"
-            + " 3 x 256 LSTM, dropout 0.3, BPTT 128, batch 50, Adam 2e-3 halved every 5 epochs, clipping 5.",
+            + " 3 x 256 LSTM, dropout 0.3, BPTT 128, batch 50, Adam 2e-3 halved every 5 epochs, clipping 5;"
+            + " report.json adds what quantisation changed (notes moved to and removed from the 16th grid, ties"
+            + " merged).",
         "--task jsb: the JSB Chorales benchmark (229/76/77 pieces, piano-roll frames as ascending pitch tokens and a"
             + " delimiter, validation on the valid split); report.json adds the negative log-likelihood per frame.",
         "Writes OUT/model (the model directory), OUT/checkpoints/{last,best}, OUT/loss.png and OUT/report.json.",
@@ -229,13 +232,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    String taskName = task.strip().toLowerCase(Locale.ROOT);
-    TaskDefaults defaults = switch (taskName) {
-      case "chords" -> TaskDefaults.CHORDS;
-      case "chorale", "chorales" -> TaskDefaults.CHORALE;
-      case JsbCommand.TASK -> TaskDefaults.JSB;
-      default -> throw new IllegalArgumentException("--task " + task + " is not one of chords, chorale, jsb");
-    };
+    TaskDefaults defaults = taskDefaults();
     Preconditions.checkArgument(transpose >= 0 && transpose <= 11, "--transpose must be 0..11, got %s", transpose);
     Path checkpoints = out.resolve("checkpoints");
     Path modelDirectory = out.resolve("model");
@@ -254,8 +251,7 @@ final class TrainCommand implements Callable<Integer> {
         : NGramBaselines.fit(data.train(), data.vocabularySize()).evaluate(data.validation());
     TrainingConfig config = trainingConfig(defaults);
     Files.createDirectories(out);
-    ModelSpec modelSpec = new ModelSpec(data.vocabularySize(), or(embedding, defaults.embedding()),
-        or(layers, defaults.layers()), or(hidden, defaults.hidden()), dropout == null ? defaults.dropout() : dropout);
+    ModelSpec modelSpec = modelSpec(defaults, data.vocabularySize());
     SequenceModel model = openModel(chosen, checkpoints, modelSpec);
     try (model) {
       model.setMetadata(data.metadata());
@@ -283,6 +279,22 @@ final class TrainCommand implements Callable<Integer> {
       stdout.flush();
     }
     return 0;
+  }
+
+  /** The defaults of {@code --task}. */
+  TaskDefaults taskDefaults() {
+    return switch (task.strip().toLowerCase(Locale.ROOT)) {
+      case "chords" -> TaskDefaults.CHORDS;
+      case "chorale", "chorales" -> TaskDefaults.CHORALE;
+      case JsbCommand.TASK -> TaskDefaults.JSB;
+      default -> throw new IllegalArgumentException("--task " + task + " is not one of chords, chorale, jsb");
+    };
+  }
+
+  /** The model the options ask for: each size option, or the task's default where it is not given. */
+  ModelSpec modelSpec(TaskDefaults defaults, int vocabularySize) {
+    return new ModelSpec(vocabularySize, or(embedding, defaults.embedding()), or(layers, defaults.layers()),
+        or(hidden, defaults.hidden()), dropout == null ? defaults.dropout() : dropout);
   }
 
   private TaskData chordData() {
@@ -337,7 +349,21 @@ final class TrainCommand implements Callable<Integer> {
     report.put("validationChorales", data.validation().size());
     report.put("trainTokens", data.trainTokens());
     report.put("validationTokens", data.validationTokens());
+    report.put("quantisation", quantisationReport(data.corpus().report()));
     return new TaskData(ChoraleDataset.NAME, data.train(), data.validation(), vocabularySize, metadata, report);
+  }
+
+  /** What chorale preparation changed in the notes ({@link QuantisationReport}), for report.json. */
+  static Map<String, Object> quantisationReport(QuantisationReport quantisation) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("chorales", quantisation.chorales());
+    report.put("notes", quantisation.notes());
+    report.put("tiesMerged", quantisation.tiesMerged());
+    report.put("moved", quantisation.moved());
+    report.put("vanished", quantisation.vanished());
+    report.put("fermatasAdded", quantisation.fermatasAdded());
+    report.put("fermatasLost", quantisation.fermatasLost());
+    return report;
   }
 
   /** The report key of the JSB task's per-frame figures on the valid split. */
@@ -412,7 +438,8 @@ final class TrainCommand implements Callable<Integer> {
         : Corpus.concat(parts.stream().map(Corpus::name).collect(Collectors.joining("+")), parts);
   }
 
-  private TrainingConfig trainingConfig(TaskDefaults defaults) {
+  /** The training settings the options ask for: each option, or the task's default where it is not given. */
+  TrainingConfig trainingConfig(TaskDefaults defaults) {
     TrainingConfig.Builder b = TrainingConfig.builder().batchSize(or(batch, defaults.batch()))
         .bptt(or(bptt, defaults.bptt())).maxEpochs(or(epochs, defaults.epochs())).learningRate(learningRate)
         .learningRateDecay(learningRateDecay == null ? defaults.learningRateDecay() : learningRateDecay)

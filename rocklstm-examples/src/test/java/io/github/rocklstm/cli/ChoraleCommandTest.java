@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rocklstm.corpus.DataDirectory;
 import io.github.rocklstm.corpus.MusicXmlChoraleReader;
+import io.github.rocklstm.corpus.MusicXmlChoraleWriter;
 import io.github.rocklstm.json.Json;
 import io.github.rocklstm.music.Chorale;
+import io.github.rocklstm.music.Key;
+import io.github.rocklstm.music.Meter;
+import io.github.rocklstm.music.Note;
 import io.github.rocklstm.music.Voice;
+import io.github.rocklstm.render.ChoraleMidiRenderer;
 import io.github.rocklstm.token.FrameValidation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +61,31 @@ class ChoraleCommandTest {
     // A uniform guess costs ln(vocabulary) ~ 4.7 nats; 40 steps of a tiny model get well below half of that.
     assertTrue(nats < 0.5 * Math.log(vocabulary), "learning happened: " + nats + " nats/token");
     assertTrue(((Number) report.get("tokensPerSecond")).doubleValue() > 0);
+  }
+
+  /**
+   * What preparation changed in the corpus (the figures ChoraleTokenizerCorpusTest pins) is in report.json and in
+   * the report kept in the model's metadata.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theReportsHoldTheQuantisationCounts() throws Exception {
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("chorales", 364L);
+    expected.put("notes", 85_553L);
+    expected.put("tiesMerged", 816L);
+    expected.put("moved", 5L);
+    expected.put("vanished", 5L);
+    expected.put("fermatasAdded", 1_258L);
+    expected.put("fermatasLost", 0L);
+    Map<String, Object> report = Json.parseObject(Files.readString(run.resolve("report.json")));
+    assertEquals(expected, report.get("quantisation"));
+    try (ChoraleModel model = ChoraleModel.load(run, "djl", 1)) {
+      Map<String, Object> kept = (Map<String, Object>) model.model().metadata().get("report");
+      Map<String, Object> quantisation = (Map<String, Object>) kept.get("quantisation");
+      expected.forEach((name, value) -> assertEquals(value, ((Number) quantisation.get(name)).longValue(), name));
+      assertEquals(expected.keySet(), quantisation.keySet());
+    }
   }
 
   @Test
@@ -103,9 +136,9 @@ class ChoraleCommandTest {
         DataDirectory.resolve("music21-bach-chorales").resolve("bach").resolve("bwv269.mxl"));
     Chorale noPickup = Chorale.of("s", "s", bach.key(), bach.meter(), 0,
         bach.soprano().stream().map(n -> n.withStart(n.start() - bach.pickup() + bach.meter().barTicks())).toList(),
-        java.util.List.of(), java.util.List.of(), java.util.List.of());
+        List.of(), List.of(), List.of());
     Path midi = temp.resolve("soprano.mid");
-    io.github.rocklstm.render.ChoraleMidiRenderer.standard().write(noPickup, midi);
+    ChoraleMidiRenderer.standard().write(noPickup, midi);
     Path harmonised = temp.resolve("hm.musicxml");
     StringWriter err = new StringWriter();
     assertEquals(0, execute(new StringWriter(), err, "chorale", "harmonize", "--model", run.toString(), "--soprano",
@@ -121,12 +154,42 @@ class ChoraleCommandTest {
     Path soprano = DataDirectory.resolve("music21-bach-chorales").resolve("bach").resolve("bwv269.mxl");
     Chorale bach = MusicXmlChoraleReader.strict().read(soprano);
     Path high = temp.resolve("high.musicxml");
-    new io.github.rocklstm.corpus.MusicXmlChoraleWriter().write(bach.transpose(12), high);
+    new MusicXmlChoraleWriter().write(bach.transpose(12), high);
     StringWriter err = new StringWriter();
     assertEquals(2, execute(new StringWriter(), err, "chorale", "harmonize", "--model", run.toString(),
         "--soprano", high.toString(), "--out", temp.resolve("x.musicxml").toString(), "--greedy"));
     assertTrue(err.toString().contains(high.toString()) && err.toString().contains("outside the soprano's range"),
         err.toString());
+  }
+
+  /**
+   * A soprano in 7/32, whose bar (3.5 16ths) is not a whole number of the encoding's 16th-note frames, is refused
+   * with exit code 2 and a message naming the file, the metre and the metres that are supported; from MusicXML and
+   * from MIDI alike.
+   */
+  @Test
+  void aSopranoInAnUnsupportedMetreIsAClearError() throws Exception {
+    int s = Note.TICKS_PER_SIXTEENTH;
+    Meter sevenThirtySeconds = new Meter(7, 32);
+    // One bar per voice: a dotted 16th and two 16ths.
+    IntFunction<List<Note>> bar = pitch -> List.of(Note.of(pitch, 0, 3 * s / 2), Note.of(pitch, 3 * s / 2, s),
+        Note.of(pitch, 5 * s / 2, s));
+    Chorale odd = Chorale.of("odd", "Seven thirty-seconds", Key.C_MAJOR, sevenThirtySeconds, 0, bar.apply(72),
+        bar.apply(67), bar.apply(60), bar.apply(48));
+    Path xml = temp.resolve("seven-32.musicxml");
+    new MusicXmlChoraleWriter().write(odd, xml);
+    assertEquals(sevenThirtySeconds, MusicXmlChoraleReader.strict().read(xml).meter());
+    Path midi = temp.resolve("seven-32.mid");
+    ChoraleMidiRenderer.standard().write(odd, midi);
+    for (Path soprano : List.of(xml, midi)) {
+      StringWriter err = new StringWriter();
+      assertEquals(2, execute(new StringWriter(), err, "chorale", "harmonize", "--model", run.toString(),
+          "--soprano", soprano.toString(), "--out", temp.resolve("never.musicxml").toString(), "--greedy"));
+      String message = err.toString();
+      assertTrue(message.contains(soprano.toString()) && message.contains("unsupported metre 7/32")
+          && message.contains("supported are metres whose bar is, such as 4/4, 3/4, 3/2, 6/8 or 12/8"), message);
+      assertTrue(Files.notExists(temp.resolve("never.musicxml")));
+    }
   }
 
   @Test

@@ -1,12 +1,15 @@
 package io.github.rocklstm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rocklstm.backend.Backends;
 import io.github.rocklstm.json.Json;
 import io.github.rocklstm.model.Device;
+import io.github.rocklstm.model.ModelSpec;
 import io.github.rocklstm.model.SequenceModel;
+import io.github.rocklstm.model.TrainingConfig;
 import io.github.rocklstm.token.ChordTokenizer;
 import io.github.rocklstm.token.ChordTokenizerMetadata;
 import java.awt.image.BufferedImage;
@@ -14,10 +17,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code rocklstm train} end to end on RS200 with a tiny model and a few hundred steps. */
 class TrainCommandTest {
@@ -94,6 +99,49 @@ class TrainCommandTest {
     assertEquals(2, run(new StringWriter(), err3, with("--level", "ninths", "--out", temp.resolve("y").toString())));
     assertTrue(err3.toString().contains("--level ninths is not one of majmin, triads, sevenths, full"),
         err3.toString());
+  }
+
+  /** The {@code train} command as picocli parses {@code args}, without running it. */
+  private static TrainCommand parsed(String... args) {
+    CommandLine.ParseResult result = RockLstmCommand.commandLine().parseArgs(args);
+    return (TrainCommand) result.subcommand().commandSpec().userObject();
+  }
+
+  /**
+   * BachBot's best configuration (Liang 2016, section 5.2) is what {@code train --task chorale} resolves to when no
+   * size or training option is given: embedding 32, 3 layers of 256, dropout 0.3, BPTT 128, batch 50, Adam 2e-3
+   * halved every 5 epochs, clipping 5. Each option still overrides its default.
+   */
+  @Test
+  void choraleDefaultsAreBachBotsBestConfiguration() {
+    TrainCommand train = parsed("train", "--task", "chorale", "--out", "runs/unused");
+    TrainCommand.TaskDefaults defaults = train.taskDefaults();
+    assertEquals(TrainCommand.TaskDefaults.CHORALE, defaults);
+    assertEquals(new ModelSpec(114, 32, 3, 256, 0.3), train.modelSpec(defaults, 114));
+    TrainingConfig config = train.trainingConfig(defaults);
+    assertEquals(50, config.batchSize());
+    assertEquals(128, config.bptt());
+    assertEquals(0.002, config.learningRate());
+    assertEquals(0.5, config.learningRateDecay());
+    assertEquals(5, config.decayEvery());
+    assertEquals(5.0, config.gradientClip());
+    assertEquals(0.002, config.learningRateAt(5));
+    assertEquals(0.001, config.learningRateAt(6));
+    assertEquals(0.0005, config.learningRateAt(11));
+    assertEquals(TrainCommand.TaskDefaults.CHORALE, parsed("train", "--task", "Chorales", "--out", "x").taskDefaults());
+
+    TrainCommand overridden = parsed("train", "--task", "chorale", "--embedding", "16", "--layers", "2", "--hidden",
+        "128", "--dropout", "0.1", "--batch", "20", "--bptt", "64", "--lr", "0.01", "--lr-decay", "0.9",
+        "--decay-every", "2", "--clip", "1", "--out", "runs/unused");
+    assertEquals(new ModelSpec(114, 16, 2, 128, 0.1), overridden.modelSpec(overridden.taskDefaults(), 114));
+    TrainingConfig custom = overridden.trainingConfig(overridden.taskDefaults());
+    assertEquals(List.of(20, 64, 2), List.of(custom.batchSize(), custom.bptt(), custom.decayEvery()));
+    assertEquals(List.of(0.01, 0.9, 1.0), List.of(custom.learningRate(), custom.learningRateDecay(),
+        custom.gradientClip()));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> parsed("train", "--task", "bachbot", "--out", "x").taskDefaults());
+    assertEquals("--task bachbot is not one of chords, chorale, jsb", e.getMessage());
   }
 
   private static void copyTree(Path from, Path to) throws Exception {

@@ -8,6 +8,7 @@ import io.github.rocklstm.model.ModelDirectory;
 import io.github.rocklstm.model.SequenceModel;
 import io.github.rocklstm.music.Chord;
 import io.github.rocklstm.music.ChordProgression;
+import io.github.rocklstm.music.ChordSymbols;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Mode;
 import io.github.rocklstm.music.RomanNumeral;
@@ -197,6 +198,48 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
       tokens.add(tokenizer.vocabulary().idOf(token));
     }
     return tokens.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The token of each whitespace-separated chord of {@code text}, written in {@code key}, realised in the reference
+   * key of {@code key}. Each chord is read as a roman numeral ({@link RomanNumeral#parse}, relative to the tonic of
+   * {@code key}) if it parses as one, otherwise as a lead-sheet chord symbol ({@link ChordSymbols#parseLeadSheet}:
+   * {@code E}, {@code C#m}, {@code Bb7}, {@code F/A}) sounding in {@code key} and transposed by
+   * {@link Key#semitonesToNormal()}. The two syntaxes do not overlap (a numeral starts with I, V, i, v or an
+   * accidental, a chord symbol with its root letter A-G), and a text both could read would be a numeral.
+   *
+   * @throws IllegalArgumentException naming a chord that is neither, that is no pitched chord ({@code NC}), or that
+   *     has no token in the vocabulary
+   */
+  int[] chordTokens(String text, Key key, String option) {
+    Preconditions.checkArgument(!text.isBlank(), "%s is empty: give roman numerals such as \"I V vi IV\" or chord"
+        + " symbols in --key such as \"E B C#m A\"", option);
+    Key reference = referenceKey(key);
+    String[] symbols = text.strip().split("\\s+");
+    int[] tokens = new int[symbols.length];
+    for (int i = 0; i < symbols.length; i++) {
+      String symbol = symbols[i];
+      Chord chord;
+      try {
+        chord = RomanNumeral.parse(symbol).toChord(reference);
+      } catch (IllegalArgumentException numeralError) {
+        try {
+          chord = ChordSymbols.parseLeadSheet(symbol).transpose(key.semitonesToNormal());
+        } catch (IllegalArgumentException symbolError) {
+          throw new IllegalArgumentException(option + ": '" + symbol + "' is neither a roman numeral (I, IV, V7, vi,"
+              + " bVII, ii/V; degrees from the tonic of --key " + key + ") nor a chord symbol in --key (E, C#m, Bb7,"
+              + " F/A): as a numeral, " + numeralError.getMessage() + "; as a chord symbol, "
+              + symbolError.getMessage(), symbolError);
+        }
+      }
+      Preconditions.checkArgument(chord.isPitched(), "%s: '%s' is no chord; give pitched chords only", option,
+          symbol);
+      String token = tokenizer.chordToken(chord);
+      Preconditions.checkArgument(!token.equals(Vocabulary.UNK), "%s: '%s' (%s in %s) is not in the model's "
+          + "vocabulary", option, symbol, chord, reference);
+      tokens[i] = tokenizer.vocabulary().idOf(token);
+    }
+    return tokens;
   }
 
   /** The progression of {@code tokens} (in the reference key of {@code key}) transposed to {@code key}. */

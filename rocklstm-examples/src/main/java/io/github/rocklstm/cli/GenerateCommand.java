@@ -12,6 +12,7 @@ import io.github.rocklstm.sample.BannedTokens;
 import io.github.rocklstm.sample.BarStructure;
 import io.github.rocklstm.sample.BeamHypothesis;
 import io.github.rocklstm.sample.BeamSearch;
+import io.github.rocklstm.sample.ChordChangeNoCopyConstraint;
 import io.github.rocklstm.sample.CompositeSampler;
 import io.github.rocklstm.sample.GenerationConfig;
 import io.github.rocklstm.sample.SequenceGenerator;
@@ -40,7 +41,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Generates chord progressions with a trained chord model (by default the small model bundled in the jar).",
         "Every progression has exactly --bars bars of --beats-per-bar chords; --primer fixes the first bars"
-            + " (one roman numeral per bar, relative to --key).",
+            + " (one chord per bar: roman numerals relative to --key, or chord symbols in --key).",
+        "--no-copy N rejects any run of more than N consecutive chord changes found verbatim in the model's"
+            + " training songs (read from the corpora under ROCKLSTM_DATA); the primer is exempt.",
         "Example: rocklstm generate --key E --bars 16 --primer \"I V vi IV\" --seed 7 --midi song.mid"})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -72,13 +75,22 @@ final class GenerateCommand implements Callable<Integer> {
   Double topP;
 
   @Option(names = "--beam", paramLabel = "W",
-      description = "Beam search of width W instead of sampling (1 = greedy); prints the best --count of the W.")
+      description = "Beam search of width W instead of sampling (1 = greedy); prints the best --count of the W"
+          + " (--count may not exceed W).")
   Integer beam;
 
-  @Option(names = "--primer", paramLabel = "NUMERALS",
-      description = "Roman numerals of the first bars, one per bar, e.g. \"I V vi IV\". RS200 numerals: degrees"
-          + " count from the tonic's major scale, so in a minor key write i bIII iv v bVI bVII.")
+  @Option(names = "--primer", paramLabel = "CHORDS",
+      description = "The chords of the first bars, one per bar: roman numerals relative to --key, e.g."
+          + " \"I V vi IV\" (RS200 numerals: degrees count from the tonic's major scale, so in a minor key write"
+          + " i bIII iv v bVI bVII), or chord symbols in --key, e.g. \"E B C#m A\" with --key E. Each chord is read"
+          + " as a numeral if it is one, else as a chord symbol.")
   String primer;
+
+  @Option(names = "--no-copy", paramLabel = "N",
+      description = "Reject any run of more than N consecutive chord changes (a chord held over several beats or"
+          + " bars is one change) found verbatim in a training song of the model's corpus, which is read from the"
+          + " data directory (ROCKLSTM_DATA). The --primer is given, not generated, and exempt.")
+  Integer noCopy;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -117,6 +129,11 @@ final class GenerateCommand implements Callable<Integer> {
     Preconditions.checkArgument(topK == null || topK >= 1, "--top-k must be at least 1, got %s", topK);
     Preconditions.checkArgument(topP == null || (topP > 0 && topP <= 1), "--top-p must be in (0, 1], got %s", topP);
     Preconditions.checkArgument(beam == null || beam >= 1, "--beam must be at least 1, got %s", beam);
+    Preconditions.checkArgument(beam == null || count <= beam,
+        "--count %s exceeds --beam %s: beam search keeps at most W progressions; give --beam %s or more", count, beam,
+        count);
+    Preconditions.checkArgument(noCopy == null || noCopy >= 1,
+        "--no-copy must be at least 1 (chord changes), got %s", noCopy);
     Preconditions.checkArgument(tempo > 0 && tempo <= 400, "--tempo must be in (0, 400] bpm, got %s", tempo);
     CompositeSampler.Builder sampler = CompositeSampler.builder().temperature(temperature);
     if (topK != null) {
@@ -131,20 +148,26 @@ final class GenerateCommand implements Callable<Integer> {
       BarStructure structure = BarStructure.of(chords.tokenizer(), beatsPerBar, bars);
       int[] primerTokens = primer == null ? new int[0] : primerTokens(chords, outputKey, barToken);
       structure.checkPrimer(primerTokens);
-      GenerationConfig config = GenerationConfig.builder()
+      GenerationConfig.Builder config = GenerationConfig.builder()
           .minLength(structure.sequenceLength())
           .maxLength(structure.sequenceLength())
           .primer(primerTokens)
           .bannedTokens(BannedTokens.of(chords.nonChordTokens()))
           .constraint(structure)
-          .batchSize(Math.min(count, 64))
-          .build();
+          .batchSize(Math.min(count, 64));
+      if (noCopy != null) {
+        config.constraint(noCopyGuard(chords));
+      }
       List<int[]> sequences = new ArrayList<>();
       if (beam != null) {
-        List<BeamHypothesis> hypotheses = new BeamSearch(config, beam, 0).search(chords.model());
+        List<BeamHypothesis> hypotheses = new BeamSearch(config.build(), beam, 0).search(chords.model());
         hypotheses.stream().limit(count).forEach(h -> sequences.add(h.tokens()));
+        if (sequences.size() < count) {
+          spec.commandLine().getErr().printf(Locale.ROOT, "beam search of width %d found only %d progressions"
+              + " that satisfy the constraints, fewer than --count %d%n", beam, sequences.size(), count);
+        }
       } else {
-        sequences.addAll(new SequenceGenerator(sampler.build(), config).generate(chords.model(), count, seed));
+        sequences.addAll(new SequenceGenerator(sampler.build(), config.build()).generate(chords.model(), count, seed));
       }
       double[] logLikelihoods = chords.model().score(sequences).logLikelihoods();
       PrintWriter out = spec.commandLine().getOut();
@@ -166,8 +189,17 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The no-copy guard over the training songs of the model's corpus, in chord changes. */
+  private ChordChangeNoCopyConstraint noCopyGuard(ChordModel chords) {
+    List<ChordProgression> training = TrainingSongs.of(chords.model().metadata(), chords.source(), "--no-copy");
+    ChordChangeNoCopyConstraint guard = ChordChangeNoCopyConstraint.of(chords.tokenizer(), training, noCopy);
+    spec.commandLine().getErr().printf(Locale.ROOT, "--no-copy %d: %d training progressions of %s indexed%n",
+        noCopy, guard.trainingProgressions(), chords.model().metadata().get("corpus"));
+    return guard;
+  }
+
   private int[] primerTokens(ChordModel chords, Key outputKey, int barToken) {
-    int[] perBar = chords.numeralTokens(primer, outputKey, null, "--primer");
+    int[] perBar = chords.chordTokens(primer, outputKey, "--primer");
     int[] tokens = new int[perBar.length * (beatsPerBar + 1)];
     for (int bar = 0; bar < perBar.length; bar++) {
       tokens[bar * (beatsPerBar + 1)] = barToken;

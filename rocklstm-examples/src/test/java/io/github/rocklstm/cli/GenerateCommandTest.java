@@ -3,8 +3,11 @@ package io.github.rocklstm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rocklstm.eval.KeyedProgression;
+import io.github.rocklstm.eval.Novelty;
 import io.github.rocklstm.model.Device;
 import io.github.rocklstm.model.ModelSpec;
 import io.github.rocklstm.model.SequenceModel;
@@ -125,6 +128,99 @@ class GenerateCommandTest {
   }
 
   @Test
+  void thePrimerTakesChordSymbolsInTheKeyAsWellAsRomanNumerals() {
+    String numerals = ok("generate", "--key", "E", "--primer", "I V vi IV", "--seed", "3", "--bars", "8").out;
+    assertEquals(numerals, ok("generate", "--key", "E", "--primer", "E B C#m A", "--seed", "3", "--bars", "8").out);
+    // Mixed, per chord: I and IV are numerals, B and C#m chord symbols.
+    assertEquals(numerals, ok("generate", "--key", "E", "--primer", "I B C#m IV", "--seed", "3", "--bars", "8").out);
+    // A minor key: F#m D A E are i bVI bIII bVII of F# minor; a seventh chord is reduced to the model's triads.
+    String minor = ok("generate", "--key", "F#m", "--primer", "i bVI bIII bVII", "--seed", "4", "--bars", "6").out;
+    assertEquals(minor, ok("generate", "--key", "F#m", "--primer", "F#m D A E7", "--seed", "4", "--bars", "6").out);
+    assertEquals(List.of("F#m", "D", "A", "E"), chordCells(minor).subList(0, 4), minor);
+    assertNotEquals(numerals, ok("generate", "--key", "C", "--primer", "E B C#m A", "--seed", "3", "--bars", "8").out);
+  }
+
+  @Test
+  void countNoLargerThanTheBeamGivesExactlyCountProgressions() {
+    Run run = ok("generate", "--beam", "3", "--count", "3", "--bars", "4");
+    assertTrue(run.out.contains("# 3 of 3"), run.out);
+    Run tooMany = run("generate", "--beam", "2", "--count", "3", "--bars", "4");
+    assertEquals(2, tooMany.code);
+    assertTrue(tooMany.err.contains("--count 3 exceeds --beam 2"), tooMany.err);
+    assertTrue(tooMany.out.isEmpty(), tooMany.out);
+  }
+
+  /** The longest run of chord changes of each generated JSON file {@code base-1.json ...} found in {@code training}. */
+  private static List<Novelty.VerbatimMatch> longestCopies(Novelty training, Path base, int count) throws Exception {
+    List<Novelty.VerbatimMatch> matches = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      ProgressionJson.Document document = ProgressionJson.read(GenerateCommand.suffixed(base, "-" + i));
+      matches.add(training.longestMatch(new KeyedProgression("generated-" + i, document.key(),
+          document.progression())));
+    }
+    return matches;
+  }
+
+  @Test
+  void noCopyKeepsEveryRunCopiedFromTheBillboardTrainingSongsAtMostNChordChangesLong() throws Exception {
+    // The independent check: Novelty's suffix array over the chord changes of the bundled model's training split.
+    Novelty training = Novelty.fit(
+        KeyedProgression.ofSongs(TrainCommand.loadCorpora(List.of("billboard")).train().songs()),
+        VocabularyLevel.MAJMIN);
+    int count = 12;
+    Path free = folder.resolve("free.json");
+    Path guarded = folder.resolve("guarded.json");
+    String[] common = {"generate", "--key", "E", "--bars", "16", "--count", String.valueOf(count), "--seed", "4"};
+    String freeOut = ok(concat(common, "--json", free.toString())).out;
+    Run guardedRun = ok(concat(common, "--no-copy", "3", "--json", guarded.toString()));
+    assertTrue(guardedRun.err.contains("--no-copy 3: " + training.trainingSongs() + " training progressions of"
+        + " billboard indexed"), guardedRun.err);
+    assertNotEquals(freeOut, guardedRun.out);
+
+    List<Novelty.VerbatimMatch> freeCopies = longestCopies(training, free, count);
+    assertTrue(freeCopies.stream().anyMatch(m -> m.length() > 3), "without --no-copy some sample copies more than"
+        + " 3 changes: " + freeCopies);
+    for (Novelty.VerbatimMatch match : longestCopies(training, guarded, count)) {
+      assertTrue(match.length() <= 3, match.toString());
+    }
+    assertEquals(16, ProgressionJson.read(GenerateCommand.suffixed(guarded, "-1")).progression().bars().size());
+
+    // Greedy decoding and beam search copy most; the guard holds for them too.
+    Path greedy = folder.resolve("greedy.json");
+    ok("generate", "--temperature", "0", "--bars", "16", "--no-copy", "2", "--json", greedy.toString());
+    Path beam = folder.resolve("beam.json");
+    ok("generate", "--beam", "3", "--count", "3", "--bars", "16", "--no-copy", "2", "--json", beam.toString());
+    List<Novelty.VerbatimMatch> searched = new ArrayList<>(longestCopies(training, beam, 3));
+    ProgressionJson.Document greedyDocument = ProgressionJson.read(greedy);
+    searched.add(training.longestMatch(new KeyedProgression("greedy", greedyDocument.key(),
+        greedyDocument.progression())));
+    for (Novelty.VerbatimMatch match : searched) {
+      assertTrue(match.length() <= 2, match.toString());
+    }
+  }
+
+  @Test
+  void noCopyNeedsTheModelsCorpusAndSaysWhereItLooked() {
+    saveUntrained(folder.resolve("bare"), ChordTokenizer.TimeMode.PER_BAR);
+    Run run = run("generate", "--model", folder.resolve("bare").toString(), "--no-copy", "3");
+    assertEquals(2, run.code);
+    assertTrue(run.err.contains("--no-copy needs the training songs of the model, but") && run.err.contains(
+        "metadata names no corpus"), run.err);
+
+    Path empty = folder.resolve("no-corpora");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingSongs.of(
+        Map.of("corpus", "billboard", "keyHandling", "NORMALIZE"), "model X", empty, "--no-copy"));
+    assertTrue(e.getMessage().contains("the data directory " + empty + " holds no mcgill-billboard/")
+        && e.getMessage().contains("ROCKLSTM_DATA"), e.getMessage());
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+
+  @Test
   void beamWidthOneIsGreedySamplingAndCountWritesSuffixedFiles() throws Exception {
     String beam = ok("generate", "--beam", "1", "--bars", "6", "--primer", "vi IV").out;
     String greedy = ok("generate", "--temperature", "0", "--bars", "6", "--primer", "vi IV", "--seed", "99").out;
@@ -199,6 +295,10 @@ class GenerateCommandTest {
     String[][] cases = {
         {"generate", "--key", "H"},
         {"generate", "--primer", "I Q"},
+        {"generate", "--primer", "I H7"},
+        {"generate", "--primer", "C NC"},
+        {"generate", "--beam", "2", "--count", "5"},
+        {"generate", "--no-copy", "0"},
         {"generate", "--temperature", "-1"},
         {"generate", "--bars", "0"},
         {"generate", "--bars", "2", "--primer", "I IV V"},
@@ -208,7 +308,8 @@ class GenerateCommandTest {
         {"inpaint", "--progression", "I _ Z"},
     };
     String[] expected = {
-        "--key", "--primer: 'Q'", "--temperature", "--bars", "more than --bars", "many", "holds no model.json",
+        "--key", "--primer: 'Q'", "'H7' is neither a roman numeral", "'NC' is no chord", "--count 5 exceeds --beam 2",
+        "--no-copy must be at least 1", "--temperature", "--bars", "more than --bars", "many", "holds no model.json",
         "has no _", "'Z' is not a roman numeral"};
     for (int i = 0; i < cases.length; i++) {
       Run run = run(cases[i]);

@@ -1,6 +1,8 @@
 package io.github.rocklstm.eval;
 
 import com.google.common.base.Preconditions;
+import io.github.rocklstm.token.ChordTokenizer;
+import io.github.rocklstm.token.Vocabulary;
 import java.util.function.IntPredicate;
 
 /**
@@ -18,6 +20,22 @@ import java.util.function.IntPredicate;
 public final class ChordChangeLikelihood {
 
   private ChordChangeLikelihood() {}
+
+  /**
+   * The chord tokens of a {@link ChordTokenizer} vocabulary (no-chord N included): every id but the specials (PAD,
+   * START, END, UNK, MASK), the bar line {@value ChordTokenizer#BAR}, section ({@code <section:...>}) and genre
+   * ({@code <genre:...>}) tokens. Ids outside the vocabulary are not chords.
+   */
+  public static IntPredicate chordTokens(Vocabulary vocabulary) {
+    Preconditions.checkNotNull(vocabulary, "vocabulary");
+    boolean[] chord = new boolean[vocabulary.size()];
+    for (int id = 0; id < chord.length; id++) {
+      String token = vocabulary.token(id);
+      chord[id] = id > Vocabulary.MASK_ID && !token.equals(ChordTokenizer.BAR) && !token.startsWith("<section:")
+          && !token.startsWith("<genre:");
+    }
+    return id -> id >= 0 && id < chord.length && chord[id];
+  }
 
   /**
    * The number of chord changes in {@code sequence}, END included, START not.

@@ -20,7 +20,15 @@ public record Metric(String name, double value, String unit) {
   public static final String NATS_PER_TOKEN = "nats/token";
   /** Mean negative log-likelihood per predicted token, base-2 logarithm. */
   public static final String BITS_PER_TOKEN = "bits/token";
-  /** {@code exp(nats/token)}: the effective number of equally likely choices per token. */
+  /** Negative log-likelihood per chord change, natural logarithm (see {@link ChordChangeLikelihood}). */
+  public static final String NATS_PER_CHANGE = "nats/change";
+  /** Negative log-likelihood per chord change, base-2 logarithm. */
+  public static final String BITS_PER_CHANGE = "bits/change";
+  /** Negative log-likelihood per piano-roll frame, natural logarithm (see {@link FrameLikelihood}). */
+  public static final String NATS_PER_FRAME = "nats/frame";
+  /** Negative log-likelihood per piano-roll frame, base-2 logarithm. */
+  public static final String BITS_PER_FRAME = "bits/frame";
+  /** {@code exp(nats/token)}: the effective number of equally likely choices per token (or change, or frame). */
   public static final String PERPLEXITY = "perplexity";
   /** A dimensionless fraction or ratio (rates, coverage, relative improvement). */
   public static final String RATIO = "ratio";

@@ -5,7 +5,10 @@
  * ordered list of {@link io.github.rocklstm.eval.Metric} (name, value, unit). {@link
  * io.github.rocklstm.eval.Likelihood} holds a total log-likelihood and the number of predicted tokens and converts it
  * to nats per token, bits per token and perplexity; {@link io.github.rocklstm.eval.FrameLikelihood} sums token
- * log-probabilities into piano-roll frames for nats per frame (the JSB Chorales benchmark).
+ * log-probabilities into piano-roll frames for nats per frame (the JSB Chorales benchmark). {@link
+ * io.github.rocklstm.eval.ModelLikelihood} is the evaluator of a model's likelihood (a neural {@code SequenceModel}
+ * or a count-based baseline): per token, per chord change ({@link io.github.rocklstm.eval.ChordChangeLikelihood}) and
+ * per frame, in nats, bits and perplexity.
  *
  * <p>The baselines are {@link io.github.rocklstm.eval.LanguageModel}s over {@code int[]} token sequences: {@link
  * io.github.rocklstm.eval.UnigramModel} (add-k smoothing) and {@link io.github.rocklstm.eval.KneserNeyModel}

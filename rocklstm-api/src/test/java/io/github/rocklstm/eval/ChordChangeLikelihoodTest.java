@@ -3,6 +3,7 @@ package io.github.rocklstm.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.rocklstm.token.Vocabulary;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,17 @@ class ChordChangeLikelihoodTest {
     assertEquals(1.5 / Math.log(2), perChange.bitsPerToken(), 1e-12);
     assertEquals(Math.exp(1.5), perChange.perplexity(), 1e-12);
     assertEquals(9.0 / 16, total.natsPerToken(), 1e-12);
+  }
+
+  @Test
+  void chordTokensOfAChordVocabularyAreTheChordsAndN() {
+    Vocabulary vocabulary = Vocabulary.builder().add("|").add("<genre:rock>").add("<section:verse>").add("C:maj")
+        .add("N").add("G:7").build();
+    IntPredicate chord = ChordChangeLikelihood.chordTokens(vocabulary);
+    for (int id = -1; id <= vocabulary.size(); id++) {
+      boolean expected = id == vocabulary.idOf("C:maj") || id == vocabulary.idOf("N") || id == vocabulary.idOf("G:7");
+      assertEquals(expected, chord.test(id), "id " + id);
+    }
   }
 
   @Test

@@ -21,12 +21,13 @@ import java.util.Optional;
  * expectations can be computed by hand. A session row's state is its history, so {@link Session#select} and
  * {@link Session#reset} are exact, and a caller that forgets to reorder rows gets visibly wrong distributions when
  * the table looks further back than one token. Rows never influence each other. Only {@code score} and
- * {@code newSession} work; training and saving are unsupported.
+ * {@code newSession} work; training and saving are unsupported. Public so that the evaluation tests
+ * ({@code io.github.rocklstm.eval}) score with it too.
  */
-final class FakeModel implements SequenceModel {
+public final class FakeModel implements SequenceModel {
 
   /** Natural-log next-token probabilities given a history that starts with START. */
-  interface Table {
+  public interface Table {
     double[] logProbabilities(int[] history);
   }
 
@@ -37,13 +38,13 @@ final class FakeModel implements SequenceModel {
   int largestSession;
   long stepCalls;
 
-  FakeModel(int vocabularySize, Table table) {
+  public FakeModel(int vocabularySize, Table table) {
     this.vocabularySize = vocabularySize;
     this.table = table;
   }
 
   /** A bigram model: {@code probabilities[previous][next]}, each row summing to 1 (0 = impossible). */
-  static FakeModel bigram(double[][] probabilities) {
+  public static FakeModel bigram(double[][] probabilities) {
     double[][] logs = logs(probabilities);
     return new FakeModel(probabilities.length, history -> logs[history[history.length - 1]]);
   }

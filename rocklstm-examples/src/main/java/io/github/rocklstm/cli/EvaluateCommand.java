@@ -8,9 +8,10 @@ import io.github.rocklstm.corpus.Transposition;
 import io.github.rocklstm.eval.ChordChangeLikelihood;
 import io.github.rocklstm.eval.ChordStatistics;
 import io.github.rocklstm.eval.KeyedProgression;
-import io.github.rocklstm.eval.Likelihood;
+import io.github.rocklstm.eval.LanguageModel;
 import io.github.rocklstm.eval.Metric;
 import io.github.rocklstm.eval.Metrics;
+import io.github.rocklstm.eval.ModelLikelihood;
 import io.github.rocklstm.eval.NGramBaselines;
 import io.github.rocklstm.eval.Novelty;
 import io.github.rocklstm.eval.ProgressionStatistics;
@@ -19,14 +20,12 @@ import io.github.rocklstm.json.Json;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Meter;
-import io.github.rocklstm.model.ScoreResult;
 import io.github.rocklstm.sample.BannedTokens;
 import io.github.rocklstm.sample.BarStructure;
 import io.github.rocklstm.sample.CompositeSampler;
 import io.github.rocklstm.sample.GenerationConfig;
 import io.github.rocklstm.sample.SequenceGenerator;
 import io.github.rocklstm.token.ChordTokenizer;
-import io.github.rocklstm.token.Vocabulary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +42,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rocklstm evaluate}: one table with a chord model's likelihood on a held-out split next to n-gram baselines
- * fitted on the same training split and tokens (per token and per chord change), statistics of progressions it
- * generates against the real split (with the Yang &amp; Lerch comparison) and their novelty against the training
- * songs. Several {@code --model}s and several {@code --corpus} sets give the cross table of the genre experiment.
+ * fitted on the same training split and tokens (per token and per chord change, all through {@link
+ * ModelLikelihood}), statistics of progressions it generates against the real split (with the Yang &amp; Lerch
+ * comparison) and their novelty against the training split of the corpus the model was trained on (named in its
+ * metadata). Several {@code --model}s and several {@code --corpus} sets give the cross table of the genre experiment.
  */
 @Command(
     name = "evaluate",
@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
         "Evaluates chord models on the held-out split of one or more corpora: cross-entropy (nats and bits) and"
             + " perplexity per token and per chord change, next to a unigram and Kneser-Ney 2..5-gram models fitted"
             + " on the same training split with the model's tokenizer; then chord statistics, Yang & Lerch"
-            + " comparison and novelty of generated progressions.",
+            + " comparison and novelty of generated progressions (against the training split of the corpus the"
+            + " model was trained on, as its metadata names it).",
         "Per token: END is predicted, START is not. Per chord change: the whole log-likelihood divided by the chord"
             + " changes (consecutive duplicates and bar lines removed, END counted).",
         "Example: rocklstm evaluate --model runs/billboard --corpus billboard --split test",
@@ -101,8 +102,6 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Compute threads of the backend (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  private static final double LN_2 = Math.log(2.0);
-
   @Override
   public Integer call() {
     Preconditions.checkArgument(split.equals("test") || split.equals("validation"),
@@ -111,8 +110,12 @@ final class EvaluateCommand implements Callable<Integer> {
     Preconditions.checkArgument(maxLength >= 3, "--max-length must be >= 3, got %s", maxLength);
     List<Path> sources = models.isEmpty() ? java.util.Collections.singletonList(null) : models;
     List<Corpus> sets = new ArrayList<>();
+    // Every corpus loaded so far by name (billboard, billboard+rs200, ...), for the novelty references.
+    Map<String, Corpus> loaded = new LinkedHashMap<>();
     for (String names : corpora) {
-      sets.add(TrainCommand.loadCorpora(List.of(names.split(","))));
+      Corpus set = TrainCommand.loadCorpora(List.of(names.split(",")));
+      sets.add(set);
+      loaded.putIfAbsent(set.name(), set);
     }
     List<Map<String, Object>> likelihoodRows = new ArrayList<>();
     List<Map<String, Object>> generationRows = new ArrayList<>();
@@ -125,39 +128,41 @@ final class EvaluateCommand implements Callable<Integer> {
       try (ChordModel chords = ChordModel.load(source, backend, threads)) {
         String label = source == null ? "default-model" : source.toString();
         ChordTokenizer tokenizer = chords.tokenizer();
-        IntPredicate isChord = chordTokens(tokenizer);
+        IntPredicate isChord = ChordChangeLikelihood.chordTokens(tokenizer.vocabulary());
+        // Resolved first, so that a model naming a corpus that cannot be loaded fails before the slow part.
+        NoveltyReference reference = samples > 0 ? noveltyReference(chords, sets.get(0), loaded) : null;
         for (Corpus set : sets) {
           List<Song> heldOutSongs = Transposition.normalize(split.equals("test") ? set.test() : set.valid()).songs();
           List<Song> trainSongs = Transposition.normalize(set.train()).songs();
           Preconditions.checkArgument(!heldOutSongs.isEmpty(), "the %s split of %s is empty", split, set.name());
           List<int[]> heldOut = encode(tokenizer, heldOutSongs);
-          ScoreResult score = chords.model().score(heldOut);
-          Map<String, Likelihood> predictors = new LinkedHashMap<>();
-          predictors.put("lstm", new Likelihood(Math.min(0.0, score.totalLogLikelihood()), score.tokenCount()));
+          List<ModelLikelihood> predictors = new ArrayList<>();
+          predictors.add(ModelLikelihood.of(chords.model()).withChordChanges(isChord));
           NGramBaselines baselines = NGramBaselines.fit(encode(tokenizer, trainSongs),
               tokenizer.vocabulary().size());
-          predictors.putAll(baselines.score(heldOut));
-          for (Map.Entry<String, Likelihood> p : predictors.entrySet()) {
-            Likelihood perToken = p.getValue();
-            Likelihood perChange = ChordChangeLikelihood.perChange(perToken, heldOut, Vocabulary.END_ID, isChord);
+          for (Map.Entry<String, LanguageModel> baseline : baselines.models().entrySet()) {
+            predictors.add(ModelLikelihood.of(baseline.getKey(), baseline.getValue()).withChordChanges(isChord));
+          }
+          for (ModelLikelihood predictor : predictors) {
+            Metrics m = predictor.evaluate(heldOut);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", label);
             row.put("set", set.name());
-            row.put("predictor", p.getKey().equals("lstm") ? "LSTM" : p.getKey());
+            row.put("predictor", predictor.name().equals("lstm") ? "LSTM" : predictor.name());
             row.put("sequences", heldOut.size());
-            row.put("tokens", perToken.tokens());
-            row.put("natsPerToken", perToken.natsPerToken());
-            row.put("bitsPerToken", perToken.bitsPerToken());
-            row.put("perplexityPerToken", perToken.perplexity());
-            row.put("changes", perChange.tokens());
-            row.put("natsPerChange", perChange.natsPerToken());
-            row.put("bitsPerChange", perChange.bitsPerToken());
-            row.put("perplexityPerChange", perChange.perplexity());
+            row.put("tokens", (long) m.value(ModelLikelihood.TOKENS));
+            row.put("natsPerToken", m.value(ModelLikelihood.TOKEN_NATS));
+            row.put("bitsPerToken", m.value(ModelLikelihood.TOKEN_BITS));
+            row.put("perplexityPerToken", m.value(ModelLikelihood.TOKEN_PERPLEXITY));
+            row.put("changes", (long) m.value(ModelLikelihood.CHANGES));
+            row.put("natsPerChange", m.value(ModelLikelihood.CHANGE_NATS));
+            row.put("bitsPerChange", m.value(ModelLikelihood.CHANGE_BITS));
+            row.put("perplexityPerChange", m.value(ModelLikelihood.CHANGE_PERPLEXITY));
             likelihoodRows.add(row);
           }
         }
         if (samples > 0) {
-          generationRows.addAll(generation(chords, label, sets.get(0), tokenizer));
+          generationRows.addAll(generation(chords, label, sets.get(0), tokenizer, reference));
         }
       }
     }
@@ -169,8 +174,50 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * What novelty is measured against: the training songs of a corpus, and the label its rows carry in the set column.
+   *
+   * @param label e.g. {@code billboard (train)}
+   * @param songs the training split, in the songs' annotated keys (novelty normalises keys itself)
+   */
+  private record NoveltyReference(String label, List<KeyedProgression> songs) {}
+
+  /**
+   * The training split of the corpus the model was trained on, as its metadata names it ({@code "corpus"}, written
+   * by {@code rocklstm train}: one corpus name, or several joined by {@code +}). The whole split counts, even when
+   * the model trained on a subset of it ({@code --max-train-tokens}). The chord level comes from the model's own
+   * tokenizer; the key handling of training does not matter, since novelty normalises every key. A model whose
+   * metadata names no corpus falls back to the training split of the first {@code --corpus} set, with a message.
+   *
+   * @throws IllegalArgumentException when the metadata names a corpus that cannot be loaded, saying which
+   */
+  private NoveltyReference noveltyReference(ChordModel chords, Corpus fallback, Map<String, Corpus> loaded) {
+    Object named = chords.model().metadata().get("corpus");
+    Corpus corpus;
+    if (named instanceof String name && !name.isBlank()) {
+      corpus = loaded.get(name);
+      if (corpus == null) {
+        try {
+          corpus = TrainCommand.loadCorpora(List.of(name.split("\\+")));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("the metadata of " + chords.source() + " names the training corpus '"
+              + name + "', which cannot be loaded for novelty (use --samples 0 to skip generation): "
+              + e.getMessage(), e);
+        }
+        loaded.put(name, corpus);
+      }
+    } else {
+      corpus = fallback;
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(Locale.ROOT, "evaluate: %s names no training corpus in its metadata (\"corpus\" is %s); novelty is"
+          + " measured against the training split of %s instead%n", chords.source(), named, fallback.name());
+      err.flush();
+    }
+    return new NoveltyReference(corpus.name() + " (train)", KeyedProgression.ofSongs(corpus.train().songs()));
+  }
+
   private List<Map<String, Object>> generation(ChordModel chords, String label, Corpus set,
-      ChordTokenizer tokenizer) {
+      ChordTokenizer tokenizer, NoveltyReference reference) {
     GenerationConfig.Builder builder = GenerationConfig.builder()
         .bannedTokens(BannedTokens.of(chords.nonChordTokens()))
         .batchSize(Math.min(samples, 64));
@@ -192,7 +239,6 @@ final class EvaluateCommand implements Callable<Integer> {
     List<KeyedProgression> generated = KeyedProgression.allInKey(progressions, Key.C_MAJOR, "generated-");
     List<KeyedProgression> real = KeyedProgression.ofSongs(split.equals("test") ? set.test().songs()
         : set.valid().songs());
-    List<KeyedProgression> training = KeyedProgression.ofSongs(set.train().songs());
     ChordStatistics statistics = new ChordStatistics(tokenizer.settings().level(), ChordStatistics.Weighting.BEATS);
     List<Map<String, Object>> rows = new ArrayList<>();
     Metrics generatedStats = statistics.evaluate(generated);
@@ -208,13 +254,13 @@ final class EvaluateCommand implements Callable<Integer> {
     for (Metric metric : yangLerch) {
       rows.add(generationRow(label, set.name(), "yang-lerch", metric));
     }
-    Novelty novelty = Novelty.fit(training, tokenizer.settings().level());
+    Novelty novelty = Novelty.fit(reference.songs(), tokenizer.settings().level());
     for (Metric metric : novelty.evaluate(generated)) {
-      rows.add(generationRow(label, set.name(), "novelty", metric));
+      rows.add(generationRow(label, reference.label(), "novelty", metric));
     }
     Novelty.VerbatimMatch longest = novelty.longestMatches(generated).stream()
         .max(Comparator.comparingInt(Novelty.VerbatimMatch::length)).orElseThrow();
-    Map<String, Object> match = generationRow(label, set.name(), "novelty",
+    Map<String, Object> match = generationRow(label, reference.label(), "novelty",
         new Metric("match.longest", longest.length(), Metric.COUNT));
     match.put("generated", longest.generatedId());
     match.put("song", longest.trainingId().orElse(""));
@@ -239,18 +285,6 @@ final class EvaluateCommand implements Callable<Integer> {
       sequences.add(tokenizer.encode(song.progression(), song.genre()));
     }
     return sequences;
-  }
-
-  /** Chord tokens (no-chord N included): everything but the specials, bar lines, section and genre tokens. */
-  static IntPredicate chordTokens(ChordTokenizer tokenizer) {
-    Vocabulary vocabulary = tokenizer.vocabulary();
-    boolean[] chord = new boolean[vocabulary.size()];
-    for (int id = 0; id < chord.length; id++) {
-      String token = vocabulary.token(id);
-      chord[id] = id > Vocabulary.MASK_ID && !token.equals(ChordTokenizer.BAR) && !token.startsWith("<section:")
-          && !token.startsWith("<genre:");
-    }
-    return id -> id >= 0 && id < chord.length && chord[id];
   }
 
   @SuppressWarnings("unchecked")

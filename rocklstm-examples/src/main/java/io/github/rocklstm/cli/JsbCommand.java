@@ -7,12 +7,13 @@ import io.github.rocklstm.backend.Backend;
 import io.github.rocklstm.corpus.JsbChorales;
 import io.github.rocklstm.corpus.JsbChoralesReader;
 import io.github.rocklstm.eval.FrameLikelihood;
+import io.github.rocklstm.eval.Metrics;
+import io.github.rocklstm.eval.ModelLikelihood;
 import io.github.rocklstm.eval.UnigramModel;
 import io.github.rocklstm.io.AtomicFiles;
 import io.github.rocklstm.json.Json;
 import io.github.rocklstm.model.Device;
 import io.github.rocklstm.model.ModelDirectory;
-import io.github.rocklstm.model.ScoreResult;
 import io.github.rocklstm.model.SequenceModel;
 import io.github.rocklstm.token.PianoRollTokenizer;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
  * {@code rocklstm jsb evaluate}, and the JSB pieces {@code rocklstm train --task jsb} uses: the JSB Chorales
  * polyphonic-music benchmark (Boulanger-Lewandowski et al. 2012; 229 / 76 / 77 pieces, quarter-note piano-roll
  * frames), with frames tokenized by {@link PianoRollTokenizer} and scored as
- * negative log-likelihood per frame in nats ({@link FrameLikelihood}).
+ * negative log-likelihood per frame in nats ({@link FrameLikelihood}, through {@link ModelLikelihood}).
  */
 @Command(
     name = "jsb",
@@ -78,19 +79,20 @@ final class JsbCommand implements Runnable {
 
   /** Frame NLL of {@code sequences} under the model and under an add-one unigram baseline fitted on {@code train}. */
   static Map<String, Object> frameReport(SequenceModel model, List<int[]> train, List<int[]> sequences) {
-    ScoreResult scores = model.score(sequences);
-    FrameLikelihood lstm = FrameLikelihood.of(sequences, scores);
-    FrameLikelihood unigram = FrameLikelihood.of(sequences,
-        UnigramModel.fit(train, PianoRollTokenizer.create().vocabulary().size()));
+    Metrics lstm = ModelLikelihood.of(model).withFrames().evaluate(sequences);
+    Metrics unigram = ModelLikelihood.of("unigram",
+        UnigramModel.fit(train, PianoRollTokenizer.create().vocabulary().size())).withFrames().evaluate(sequences);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("pieces", sequences.size());
-    r.put("frames", lstm.frames());
-    r.put("predictedTokens", scores.tokenCount());
-    r.put("lstm.natsPerFrame", lstm.natsPerFrame());
-    r.put("lstm.natsPerFrameWithEnd", lstm.natsPerFrameWithEnd());
-    r.put("lstm.natsPerFrameAfterFirst", lstm.natsPerFrameAfterFirst());
-    r.put("lstm.natsPerToken", scores.natsPerToken());
-    r.put("unigram.natsPerFrame", unigram.natsPerFrame());
+    r.put("frames", (long) lstm.value(ModelLikelihood.FRAMES));
+    r.put("predictedTokens", (long) lstm.value(ModelLikelihood.TOKENS));
+    r.put("lstm.natsPerFrame", lstm.value(ModelLikelihood.FRAME_NATS));
+    r.put("lstm.natsPerFrameWithEnd", lstm.value(ModelLikelihood.FRAME_NATS_WITH_END));
+    // Undefined (left out) only when no piece has a second frame.
+    r.put("lstm.natsPerFrameAfterFirst",
+        lstm.find(ModelLikelihood.FRAME_NATS_AFTER_FIRST).map(m -> m.value()).orElse(Double.NaN));
+    r.put("lstm.natsPerToken", lstm.value(ModelLikelihood.TOKEN_NATS));
+    r.put("unigram.natsPerFrame", unigram.value(ModelLikelihood.FRAME_NATS));
     return r;
   }
 

@@ -3,16 +3,49 @@ package io.github.rocklstm.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rocklstm.corpus.Corpora;
+import io.github.rocklstm.corpus.CorpusFormat;
+import io.github.rocklstm.corpus.ReadMode;
+import io.github.rocklstm.corpus.Song;
 import io.github.rocklstm.json.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code rocklstm evaluate} with the bundled default model on the RS 200 test split. */
+/** {@code rocklstm evaluate} with the bundled default model (trained on McGill Billboard) on the RS 200 splits. */
 class EvaluateCommandTest {
+
+  private static Set<String> trainingSongIds(CorpusFormat format) {
+    return Corpora.load(format, ReadMode.LENIENT).train().songs().stream().map(Song::id).collect(Collectors.toSet());
+  }
+
+  /** The bundled model saved to {@code directory} with its metadata's {@code corpus} replaced (null: removed). */
+  private static Path bundledModelNaming(String corpus, Path directory) {
+    try (ChordModel chords = ChordModel.load(null, null, 1)) {
+      Map<String, Object> metadata = new LinkedHashMap<>(chords.model().metadata());
+      assertEquals("billboard", metadata.remove("corpus"));
+      if (corpus != null) {
+        metadata.put("corpus", corpus);
+      }
+      chords.model().setMetadata(metadata);
+      chords.model().save(directory);
+    }
+    return directory;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> rows(Map<String, Object> result, String group) {
+    return ((List<Map<String, Object>>) (List<?>) Json.getList(result, "generation")).stream()
+        .filter(r -> r.get("group").equals(group)).toList();
+  }
 
   private static String ok(String... args) {
     StringWriter out = new StringWriter();
@@ -70,6 +103,42 @@ class EvaluateCommandTest {
         assertTrue(number(row, "real") >= 0 && number(row, "real") <= 1, row.toString());
       }
     }
+    // Statistics compare with the evaluated split; novelty with the training split of the model's own corpus
+    // (the bundled model's metadata names billboard), not with the evaluated corpus.
+    rows(result, "statistics").forEach(row -> assertEquals("rs200", row.get("set"), row.toString()));
+    rows(result, "novelty").forEach(row -> assertEquals("billboard (train)", row.get("set"), row.toString()));
+    assertTrue(trainingSongIds(CorpusFormat.BILLBOARD).contains((String) longest.get("song")), longest.toString());
+  }
+
+  @Test
+  void noveltyFallsBackToTheFirstSetsTrainingSplitWhenTheModelNamesNoCorpus(@TempDir Path temp) {
+    Path model = bundledModelNaming(null, temp.resolve("model"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = RockLstmCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(
+        "evaluate", "--model", model.toString(), "--corpus", "rs200", "--split", "validation", "--samples", "4",
+        "--bars", "8", "--json");
+    assertEquals(0, code, err.toString());
+    assertTrue(err.toString().contains("names no training corpus in its metadata"), err.toString());
+    assertTrue(err.toString().contains("against the training split of rs200 instead"), err.toString());
+    Map<String, Object> result = Json.parseObject(out.toString());
+    List<Map<String, Object>> novelty = rows(result, "novelty");
+    assertTrue(!novelty.isEmpty(), result.toString());
+    novelty.forEach(row -> assertEquals("rs200 (train)", row.get("set"), row.toString()));
+    Map<String, Object> longest = novelty.stream().filter(r -> r.get("metric").equals("match.longest"))
+        .findFirst().orElseThrow();
+    assertTrue(trainingSongIds(CorpusFormat.RS200).contains((String) longest.get("song")), longest.toString());
+  }
+
+  @Test
+  void aTrainingCorpusThatCannotBeLoadedIsAnErrorNamingIt(@TempDir Path temp) {
+    Path model = bundledModelNaming("billboard+nonesuch", temp.resolve("model"));
+    StringWriter err = new StringWriter();
+    int code = RockLstmCommand.commandLine().setOut(new PrintWriter(new StringWriter()))
+        .setErr(new PrintWriter(err)).execute("evaluate", "--model", model.toString(), "--corpus", "rs200");
+    assertTrue(code != 0, err.toString());
+    assertTrue(err.toString().contains("names the training corpus 'billboard+nonesuch'"), err.toString());
+    assertTrue(err.toString().contains("unknown corpus format 'nonesuch'"), err.toString());
   }
 
   @Test

@@ -30,7 +30,12 @@ public final class Corpora {
    * the number of problems skipped is logged (level WARNING) with the first one.
    */
   public static Corpus load(CorpusFormat format, ReadMode mode) {
-    ReadResult<Song> result = read(format, standardFolder(format), mode);
+    return load(format, standardFolder(format), mode);
+  }
+
+  /** As {@link #load(CorpusFormat, ReadMode)}, reading the corpus from {@code folder}. */
+  public static Corpus load(CorpusFormat format, Path folder, ReadMode mode) {
+    ReadResult<Song> result = read(format, folder, mode);
     if (!result.clean()) {
       LOG.log(System.Logger.Level.WARNING, "{0}: {1} problems skipped, the first: {2}", format.corpusName(),
           result.problems().size(), result.problems().get(0));

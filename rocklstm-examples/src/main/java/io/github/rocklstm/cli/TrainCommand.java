@@ -7,6 +7,7 @@ import io.github.rocklstm.backend.Backend;
 import io.github.rocklstm.corpus.Corpora;
 import io.github.rocklstm.corpus.Corpus;
 import io.github.rocklstm.corpus.CorpusFormat;
+import io.github.rocklstm.corpus.DataDirectory;
 import io.github.rocklstm.corpus.JsbChorales;
 import io.github.rocklstm.corpus.JsbChoralesReader;
 import io.github.rocklstm.corpus.ReadMode;
@@ -426,13 +427,18 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   static Corpus loadCorpora(List<String> names) {
+    return loadCorpora(names, DataDirectory.locate());
+  }
+
+  /** As {@link #loadCorpora(List)}, reading each corpus from its standard folder under {@code dataRoot}. */
+  static Corpus loadCorpora(List<String> names, Path dataRoot) {
     Preconditions.checkArgument(!names.isEmpty(), "--corpus needs at least one corpus name");
     List<Corpus> parts = new ArrayList<>();
     for (String name : names) {
       CorpusFormat format = CorpusFormat.parse(name);
       Preconditions.checkArgument(format.isChordCorpus(),
           "--corpus %s holds chorales, not chord songs (chord corpora: billboard, rs200, harte, jazz)", name);
-      parts.add(Corpora.load(format, ReadMode.LENIENT));
+      parts.add(Corpora.load(format, dataRoot.resolve(format.standardFolder()), ReadMode.LENIENT));
     }
     return parts.size() == 1 ? parts.get(0)
         : Corpus.concat(parts.stream().map(Corpus::name).collect(Collectors.joining("+")), parts);

@@ -2,17 +2,15 @@ package io.github.rocklstm.cli;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import io.github.rocklstm.corpus.Corpora;
-import io.github.rocklstm.corpus.Corpus;
 import io.github.rocklstm.corpus.CorpusFormat;
 import io.github.rocklstm.corpus.DataDirectory;
-import io.github.rocklstm.corpus.ReadMode;
 import io.github.rocklstm.corpus.Song;
 import io.github.rocklstm.corpus.Transposition;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.train.ChordDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,9 +18,9 @@ import java.util.Map;
  * The training songs of a chord model, read again from the corpora: the corpus names and key handling come from the
  * model's metadata ({@code corpus}, e.g. {@code billboard} or {@code billboard+rs200}, and {@code keyHandling}, as
  * {@code rocklstm train} writes them), the songs from the data directory ({@link DataDirectory}: {@code
- * ROCKLSTM_DATA}), split by song as training split them ({@link Corpus#train()}), then key-normalised or put in all
- * 12 keys as {@link ChordDataset#prepare} does. A model trained with {@code --max-train-tokens} saw a subset of these
- * songs; this is the whole training split.
+ * ROCKLSTM_DATA}) read as training reads them ({@link TrainCommand#loadCorpora(List, Path)}) and split by song
+ * ({@code Corpus.train()}), then key-normalised or put in all 12 keys as {@link ChordDataset#prepare} does. A model
+ * trained with {@code --max-train-tokens} saw a subset of these songs; this is the whole training split.
  */
 final class TrainingSongs {
 
@@ -64,21 +62,21 @@ final class TrainingSongs {
       throw new IllegalArgumentException(source + ": metadata keyHandling '" + keyText + "' is not NORMALIZE or"
           + " ALL_KEYS", e);
     }
-    ImmutableList.Builder<ChordProgression> progressions = ImmutableList.builder();
-    for (String name : corpusNames.split("\\+")) {
+    List<String> names = List.of(corpusNames.split("\\+"));
+    for (String name : names) {
       CorpusFormat format = CorpusFormat.parse(name);
       Path folder = dataRoot.resolve(format.standardFolder());
       Preconditions.checkArgument(Files.isDirectory(folder),
           "%s needs the training songs of %s, which was trained on %s, but the data directory %s holds no %s/ (set"
               + " %s to the folder holding the corpora)", option, source, corpusNames, dataRoot,
           format.standardFolder(), DataDirectory.ENVIRONMENT_VARIABLE);
-      Corpus corpus = Corpus.of(format.corpusName(), Corpora.read(format, folder, ReadMode.LENIENT).items());
-      for (Song song : corpus.train().songs()) {
-        if (keyHandling == ChordDataset.KeyHandling.ALL_KEYS) {
-          Transposition.allKeys(song).forEach(s -> progressions.add(s.progression()));
-        } else {
-          progressions.add(Transposition.normalize(song).progression());
-        }
+    }
+    ImmutableList.Builder<ChordProgression> progressions = ImmutableList.builder();
+    for (Song song : TrainCommand.loadCorpora(names, dataRoot).train().songs()) {
+      if (keyHandling == ChordDataset.KeyHandling.ALL_KEYS) {
+        Transposition.allKeys(song).forEach(s -> progressions.add(s.progression()));
+      } else {
+        progressions.add(Transposition.normalize(song).progression());
       }
     }
     return progressions.build();

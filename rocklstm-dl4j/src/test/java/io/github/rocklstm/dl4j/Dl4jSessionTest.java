@@ -126,19 +126,21 @@ class Dl4jSessionTest {
   }
 
   /**
-   * 100,000 single steps of one session (with a {@code select} now and then) leak neither ND4J arrays nor resident
-   * memory. Resident memory (VmRSS) is read every {@value #READ_EVERY} steps after a garbage collection and a pause
-   * (ND4J frees the native memory of collected arrays on its deallocator thread); the module's surefire
-   * configuration gives the JVM a fixed, pre-touched heap, so the readings move with native memory only. Readings
-   * after the first {@value #WARM_UP_STEPS} steps must stay within {@value #MAX_GROWTH_KB} kB of the reading there.
+   * 100,000 single steps of one session (with a {@code select} now and then) leak no ND4J arrays and grow resident
+   * memory by less than a fixed bound. Resident memory (VmRSS) is read every {@value #READ_EVERY} steps after a
+   * garbage collection and a pause (ND4J frees the native memory of collected arrays on its deallocator thread); the
+   * module's surefire configuration gives the JVM a fixed, pre-touched heap, so the readings move with native memory
+   * only. Readings after the first {@value #WARM_UP_STEPS} steps must stay within {@value #MAX_GROWTH_KB} kB of the
+   * reading there.
    *
-   * <p>Measured here (2 shared cores, 2026-12-06): ND4J's arrays outside workspaces stay at 1,587 bytes, but resident
-   * memory still creeps up by about 240 bytes a step after warm-up (16 to 18 MB between steps 30,000 and 100,000 in
-   * four runs, 41 MB over 200,000 steps), in native memory that neither ND4J's nor JavaCPP's counters see and that
-   * a garbage collection does not return; trimming the native heap returned only about 1 MB, and with one glibc
-   * malloc arena ({@code MALLOC_ARENA_MAX=1}) the readings stopped rising after 50,000 steps. The bound leaves
-   * twice that margin and still catches a leak of one small array per step (a [1, 64] float array per step leaked
-   * about 750 bytes a step, 50 MB over these 70,000 steps, in the DJL backend's test).
+   * <p>Measured here (2 shared cores, 2026-12-06; the test takes 25 to 60 s): ND4J's arrays outside workspaces do not
+   * grow. Run alone, resident memory still creeps up by about 240 bytes a step after warm-up (16 to 18 MB between
+   * steps 30,000 and 100,000 in four runs, 41 MB over 200,000 steps); after the module's other tests it rose 0.3 MB.
+   * The creep is in native memory that neither ND4J's nor JavaCPP's counters see and that a garbage collection does
+   * not return; trimming the native heap returned only about 1 MB, and with one glibc malloc arena
+   * ({@code MALLOC_ARENA_MAX=1}) the readings stopped rising after 50,000 steps. The bound is about twice the creep
+   * and still catches a leak of one small array per step (in the DJL backend's test a [1, 64] float array leaked per
+   * step added about 750 bytes a step, which would be about 50 MB over these 70,000 steps).
    */
   @Test
   void hundredThousandStepsKeepMemoryFlat() throws IOException {

@@ -3,19 +3,22 @@
 # load.txt (the load average before and after each group), loadavg.txt (sampled every 15 s) and report.md (the
 # tables of docs/BENCHMARKS.md, made by BenchmarkReport).
 #
-#   rocklstm-bench/run-profile.sh short [OUTDIR]   # about 10 minutes on an idle 2-core machine
+#   rocklstm-bench/run-profile.sh short [OUTDIR]   # about 6.5 minutes on an idle 2-core machine (6 min 16 s)
 #   rocklstm-bench/run-profile.sh full  [OUTDIR]   # every benchmark and size with the annotated times: hours
 #   rocklstm-bench/run-profile.sh compute [OUTDIR] # the short profile's GEMM, training, scoring and BachBot groups:
-#                                                  # about 5 minutes, for comparing thread counts
+#                                                  # about 3.5 minutes (3 min 31 s with THREADS=2), for comparing
+#                                                  # thread counts
 #
 # Run from the repository root after `mvn -B -o package -pl rocklstm-bench -am -DskipTests`. THREADS (default 1)
-# sets the backends' compute threads (-p threads) and OMP_NUM_THREADS for every fork.
+# sets the backends' compute threads (-p threads) and OMP_NUM_THREADS for every fork; DEVICE (default cpu) where the
+# models and the GEMM reference compute (-p device: cpu, gpuN or auto, read by Device.parse).
 set -euo pipefail
 
 profile=${1:-short}
 out=${2:-rocklstm-bench/target/results-$profile}
 jar=rocklstm-bench/target/benchmarks.jar
 threads=${THREADS:-1}
+device=${DEVICE:-cpu}
 export OMP_NUM_THREADS=$threads
 
 if [[ ! -f $jar ]]; then
@@ -34,7 +37,8 @@ group() {
   local name=$1
   shift
   echo "$(date -Is) $name start, load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/load.txt"
-  java -jar "$jar" "$@" -p threads="$threads" -rf json -rff "$out/$name.json" 2>&1 | tee "$out/$name.log"
+  java -jar "$jar" "$@" -p threads="$threads" -p device="$device" -rf json -rff "$out/$name.json" 2>&1 \
+    | tee "$out/$name.log"
   echo "$(date -Is) $name end, load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/load.txt"
 }
 

@@ -423,7 +423,10 @@ public abstract class SequenceModelContract {
     assertRejected(() -> trained.score(List.of()), "no scored sequences");
     assertRejected(() -> trained.score(List.of(new int[] {1})), "has 1 token");
     assertRejected(() -> trained.newSession(0), "batchSize >= 1");
-    assertRejected(() -> TrainingConfig.builder().learningRate(Double.NaN).build(), "learningRate");
+    // Training settings are checked before any backend sees them: a zero batch or a NaN rate never reaches fit.
+    assertRejected(() -> TrainingConfig.builder().batchSize(0).build(), "batchSize must be >= 1, got 0");
+    assertRejected(() -> TrainingConfig.builder().learningRate(Double.NaN).build(),
+        "learningRate must be a finite number > 0, got NaN");
     try (Session session = trained.newSession(2)) {
       assertRejected(() -> session.step(new int[] {1}), "2 rows but 1 tokens");
       assertRejected(() -> session.step(new int[] {1, vocabulary + 3}), "outside the vocabulary");

@@ -45,12 +45,16 @@ public class BachBotTrainingBenchmark {
   @Param({"1"})
   public int threads;
 
+  /** Where the backend computes ({@link io.github.rocklstm.model.Device#parse}: cpu, gpuN or auto). */
+  @Param({"cpu"})
+  public String device;
+
   private TrainingRun run;
 
   /** Creates the 3x256 model and one batch of training windows. */
   @Setup(Level.Trial)
   public void setUp() {
-    run = new TrainingRun(backend, threads,
+    run = new TrainingRun(backend, threads, device,
         BenchmarkShapes.BACHBOT_SIZE.spec(BenchmarkShapes.BACHBOT_VOCABULARY, BenchmarkShapes.TRAINING_DROPOUT),
         BenchmarkShapes.BACHBOT_BATCH, BenchmarkShapes.BACHBOT_BPTT, 1);
   }

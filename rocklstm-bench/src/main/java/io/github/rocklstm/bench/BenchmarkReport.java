@@ -30,6 +30,8 @@ public final class BenchmarkReport {
   /** The DL4J issue's bar: DL4J within 3x of DJL's tokens per second on the same configuration. */
   public static final double RATIO_BAR = 3.0;
 
+  private static final String CPU = "cpu";
+
   private final List<JmhResult> results;
 
   /** A report over {@code results}. */
@@ -62,12 +64,21 @@ public final class BenchmarkReport {
   }
 
   /**
-   * The best GEMM rate in FLOP/s measured through {@code backend} with {@code threads} threads, if any.
+   * The best GEMM rate in FLOP/s measured through {@code backend} on the CPU with {@code threads} threads, if any.
    */
   public Optional<Double> gemmLimit(String backend, String threads) {
+    return gemmLimit(backend, CPU, threads);
+  }
+
+  /**
+   * The best GEMM rate in FLOP/s measured through {@code backend} on {@code device} (the {@code device} parameter,
+   * {@code cpu} in results from before it existed) with {@code threads} threads, if any.
+   */
+  public Optional<Double> gemmLimit(String backend, String device, String threads) {
     return results.stream()
         .filter(r -> r.benchmarkClass().equals("GemmBenchmark"))
-        .filter(r -> r.param("backend", "").equals(backend) && r.param("threads", "1").equals(threads))
+        .filter(r -> r.param("backend", "").equals(backend) && device(r).equals(device)
+            && r.param("threads", "1").equals(threads))
         .map(r -> r.secondary().get("flops"))
         .filter(s -> s != null && Double.isFinite(s.value()))
         .map(JmhResult.Score::value)
@@ -93,6 +104,17 @@ public final class BenchmarkReport {
 
   private static ModelSpec chordSpec(JmhResult result) {
     return ModelSize.parse(result.param("size", "?")).spec(BenchmarkShapes.CHORD_VOCABULARY, 0);
+  }
+
+  /** The {@code device} parameter of a result; results from before the parameter existed ran on the CPU. */
+  private static String device(JmhResult result) {
+    return result.param("device", CPU);
+  }
+
+  /** The backend's name, followed by the device where that is not the CPU (e.g. {@code djl gpu0}). */
+  private static String backend(JmhResult result) {
+    String backend = result.param("backend", "?");
+    return device(result).equals(CPU) ? backend : backend + " " + device(result);
   }
 
   private static String model(JmhResult result) {
@@ -141,8 +163,9 @@ public final class BenchmarkReport {
     for (JmhResult r : results) {
       if (r.benchmarkClass().equals("GemmBenchmark") && r.secondary().containsKey("flops")) {
         JmhResult.Score flops = r.secondary().get("flops");
-        table.row(library(r.param("backend", "?")), r.param("n", "?"), r.param("threads", "1"),
-            fixed(flops.value() / 1e9, 2), fixed(flops.error() / 1e9, 2), coresBusy(r));
+        String library = library(r.param("backend", "?"));
+        table.row(device(r).equals(CPU) ? library : library + " " + device(r), r.param("n", "?"),
+            r.param("threads", "1"), fixed(flops.value() / 1e9, 2), fixed(flops.error() / 1e9, 2), coresBusy(r));
       }
     }
     table.appendTo(out, "GEMM limit (float32, C = A B of two n x n matrices)");
@@ -159,8 +182,8 @@ public final class BenchmarkReport {
       JmhResult.Score tokens = r.secondary().get("tokens");
       long flops = flopsPerToken(r).orElseThrow();
       double rate = tokens.value() * flops;
-      Optional<Double> limit = gemmLimit(r.param("backend", "?"), r.param("threads", "1"));
-      table.row(work(r), r.param("backend", "?"), model(r), shape(r), r.param("threads", "1"),
+      Optional<Double> limit = gemmLimit(r.param("backend", "?"), device(r), r.param("threads", "1"));
+      table.row(work(r), backend(r), model(r), shape(r), r.param("threads", "1"),
           grouped(tokens.value()), grouped(tokens.error()), fixed(flops / 1e6, 3), fixed(rate / 1e9, 2),
           limit.map(l -> fixed(100 * rate / l, 1) + "%").orElse("n/a"), coresBusy(r));
     }
@@ -170,7 +193,7 @@ public final class BenchmarkReport {
   private void appendRatio(StringBuilder out) {
     Map<String, JmhResult[]> pairs = new LinkedHashMap<>();
     for (JmhResult r : throughputResults()) {
-      String key = work(r) + "|" + model(r) + "|" + shape(r) + "|" + r.param("threads", "1");
+      String key = work(r) + "|" + model(r) + "|" + shape(r) + "|" + device(r) + "|" + r.param("threads", "1");
       JmhResult[] pair = pairs.computeIfAbsent(key, k -> new JmhResult[2]);
       if (r.param("backend", "").equals("djl")) {
         pair[0] = r;
@@ -187,7 +210,9 @@ public final class BenchmarkReport {
       double djl = pair[0].secondary().get("tokens").value();
       double dl4j = pair[1].secondary().get("tokens").value();
       double ratio = dl4j / djl;
-      table.row(work(pair[0]), model(pair[0]), shape(pair[0]), pair[0].param("threads", "1"), grouped(djl),
+      String threads = pair[0].param("threads", "1");
+      table.row(work(pair[0]), model(pair[0]), shape(pair[0]),
+          device(pair[0]).equals(CPU) ? threads : threads + " (" + device(pair[0]) + ")", grouped(djl),
           grouped(dl4j), fixed(ratio, 2), ratio * RATIO_BAR >= 1 ? "yes" : "no");
     }
     table.appendTo(out, "DL4J against DJL (same configuration)");
@@ -199,7 +224,7 @@ public final class BenchmarkReport {
     for (JmhResult r : results) {
       if (r.benchmarkClass().equals("GenerationBenchmark") && r.secondary().containsKey("progressions")) {
         double progressions = r.secondary().get("progressions").value();
-        table.row(r.param("backend", "?"), r.param("size", "?"), r.param("batch", "?"), r.param("threads", "1"),
+        table.row(backend(r), r.param("size", "?"), r.param("batch", "?"), r.param("threads", "1"),
             fixed(progressions, 2), grouped(r.secondary().get("chords").value()),
             grouped(r.secondary().get("tokens").value()), fixed(1000 / progressions, 1) + " s", coresBusy(r));
       }
@@ -211,7 +236,7 @@ public final class BenchmarkReport {
     Table table = new Table("backend", "model", "threads", "load ms", "±");
     for (JmhResult r : results) {
       if (r.benchmarkClass().equals("LoadBenchmark")) {
-        table.row(r.param("backend", "?"), r.param("size", "?"), r.param("threads", "1"),
+        table.row(backend(r), r.param("size", "?"), r.param("threads", "1"),
             fixed(r.primary().value(), 1), fixed(r.primary().error(), 1));
       }
     }

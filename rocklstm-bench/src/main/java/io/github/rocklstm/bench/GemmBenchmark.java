@@ -1,5 +1,6 @@
 package io.github.rocklstm.bench;
 
+import io.github.rocklstm.model.Device;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,8 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The machine's attainable float32 matrix-multiply rate through each backend's own library (DJL: PyTorch
  * {@code NDArray.matMul}; dl4j: {@code Nd4j.gemm}, OpenBLAS), with the same thread pinning as the model
- * benchmarks: the limit every throughput is compared with. One invocation multiplies two {@code n x n} matrices;
- * the secondary metric {@code flops} is FLOP/s ({@code 2 n^3} per product).
+ * benchmarks, on the device of the {@code device} parameter: the limit every throughput is compared with. One
+ * invocation multiplies two {@code n x n} matrices; the secondary metric {@code flops} is FLOP/s ({@code 2 n^3} per
+ * product).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -42,13 +44,18 @@ public class GemmBenchmark {
   @Param({"1"})
   public int threads;
 
+  /** Where the backend computes ({@link io.github.rocklstm.model.Device#parse}: cpu, gpuN or auto). */
+  @Param({"cpu"})
+  public String device;
+
   private SquareProduct product;
 
   /** Pins the threads, loads the library and fills the matrices. */
   @Setup(Level.Trial)
   public void setUp() {
-    BenchmarkModels.backend(backend, threads).devices(); // loads the natives the backend's way (offline for DJL)
-    product = SquareProduct.of(backend, n, BenchmarkShapes.SEED);
+    // devices() loads the natives the backend's way (offline for DJL) and says which GPUs it can use.
+    Device on = BenchmarkModels.resolve(BenchmarkModels.backend(backend, threads), device);
+    product = SquareProduct.of(backend, on, n, BenchmarkShapes.SEED);
   }
 
   /** One product. */

@@ -54,6 +54,10 @@ public class GenerationBenchmark {
   @Param({"1"})
   public int threads;
 
+  /** Where the backend computes ({@link io.github.rocklstm.model.Device#parse}: cpu, gpuN or auto). */
+  @Param({"cpu"})
+  public String device;
+
   private SequenceModel model;
   private SequenceGenerator generator;
   private long seed = BenchmarkShapes.SEED;
@@ -61,7 +65,8 @@ public class GenerationBenchmark {
   /** Creates the model and the generator. */
   @Setup(Level.Trial)
   public void setUp() {
-    model = BenchmarkModels.create(backend, threads, ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, 0));
+    model = BenchmarkModels.create(backend, threads, device,
+        ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, 0));
     int length = BenchmarkShapes.PROGRESSION_TOKENS + 2;
     generator = new SequenceGenerator(Sampler.temperature(1.0),
         GenerationConfig.builder().batchSize(batch).minLength(length).maxLength(length).build());

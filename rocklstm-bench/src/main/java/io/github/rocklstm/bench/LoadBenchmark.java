@@ -53,16 +53,22 @@ public class LoadBenchmark {
   @Param({"1"})
   public int threads;
 
+  /** Where the backend computes ({@link io.github.rocklstm.model.Device#parse}: cpu, gpuN or auto). */
+  @Param({"cpu"})
+  public String device;
+
   private Backend loader;
+  private Device on;
   private Path directory;
 
   /** Trains a model one step and saves it. */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     loader = BenchmarkModels.backend(backend, threads);
+    on = Device.parse(device);
     directory = Files.createTempDirectory("rocklstm-bench-load");
     try (SequenceModel model = loader.create(
-        ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, BenchmarkShapes.TRAINING_DROPOUT), Device.cpu(),
+        ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, BenchmarkShapes.TRAINING_DROPOUT), on,
         BenchmarkShapes.SEED)) {
       List<int[]> train = SyntheticTokens.sequences(4, BenchmarkShapes.TRAINING_BPTT + 1,
           BenchmarkShapes.CHORD_VOCABULARY, BenchmarkShapes.SEED);
@@ -74,7 +80,7 @@ public class LoadBenchmark {
   /** Loads the saved model and closes it again. */
   @Benchmark
   public long load() {
-    try (SequenceModel model = loader.load(directory.resolve("model"), Device.cpu())) {
+    try (SequenceModel model = loader.load(directory.resolve("model"), on)) {
       return model.spec().parameterCount();
     }
   }

@@ -50,6 +50,10 @@ public class SamplingBenchmark {
   @Param({"1"})
   public int threads;
 
+  /** Where the backend computes ({@link io.github.rocklstm.model.Device#parse}: cpu, gpuN or auto). */
+  @Param({"cpu"})
+  public String device;
+
   private SequenceModel model;
   private Session session;
   private int[][] columns;
@@ -58,7 +62,8 @@ public class SamplingBenchmark {
   /** Creates the model, a session and the input tokens. */
   @Setup(Level.Trial)
   public void setUp() {
-    model = BenchmarkModels.create(backend, threads, ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, 0));
+    model = BenchmarkModels.create(backend, threads, device,
+        ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, 0));
     session = model.newSession(batch);
     columns = SyntheticTokens.columns(COLUMNS, batch, BenchmarkShapes.CHORD_VOCABULARY, BenchmarkShapes.SEED);
   }

@@ -44,6 +44,10 @@ public class ScoringBenchmark {
   @Param({"1"})
   public int threads;
 
+  /** Where the backend computes ({@link io.github.rocklstm.model.Device#parse}: cpu, gpuN or auto). */
+  @Param({"cpu"})
+  public String device;
+
   private SequenceModel model;
   private List<int[]> sequences;
   private long targets;
@@ -51,7 +55,8 @@ public class ScoringBenchmark {
   /** Creates the model and the sequences. */
   @Setup(Level.Trial)
   public void setUp() {
-    model = BenchmarkModels.create(backend, threads, ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, 0));
+    model = BenchmarkModels.create(backend, threads, device,
+        ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, 0));
     sequences = SyntheticTokens.sequences(BenchmarkShapes.SCORED_SEQUENCES, BenchmarkShapes.PROGRESSION_TOKENS + 2,
         BenchmarkShapes.CHORD_VOCABULARY, BenchmarkShapes.SEED);
     targets = sequences.stream().mapToLong(s -> s.length - 1).sum();

@@ -1,5 +1,6 @@
 package io.github.rocklstm.bench;
 
+import io.github.rocklstm.model.Device;
 import java.util.SplittableRandom;
 
 /**
@@ -14,15 +15,18 @@ interface SquareProduct extends AutoCloseable {
   @Override
   void close();
 
-  /** The product through the library of backend {@code backend} ({@code djl} or {@code dl4j}). */
-  static SquareProduct of(String backend, int n, long seed) {
+  /**
+   * The product through the library of backend {@code backend} ({@code djl} or {@code dl4j}) on {@code device}, a
+   * concrete device ({@code cpu} or {@code gpuN}; see {@link BenchmarkModels#resolve}).
+   */
+  static SquareProduct of(String backend, Device device, int n, long seed) {
     float[] a = uniform(n, seed);
     float[] b = uniform(n, seed + 1);
     switch (backend) {
       case "djl":
-        return new DjlSquareProduct(n, a, b);
+        return new DjlSquareProduct(device, n, a, b);
       case "dl4j":
-        return new Nd4jSquareProduct(n, a, b);
+        return new Nd4jSquareProduct(device, n, a, b);
       default:
         throw new IllegalArgumentException("unknown backend '" + backend + "': expected djl or dl4j");
     }

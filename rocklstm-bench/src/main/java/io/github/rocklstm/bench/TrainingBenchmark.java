@@ -48,6 +48,10 @@ public class TrainingBenchmark {
   @Param({"1"})
   public int threads;
 
+  /** Where the backend computes ({@link io.github.rocklstm.model.Device#parse}: cpu, gpuN or auto). */
+  @Param({"cpu"})
+  public String device;
+
   /** Optimiser steps per {@code fit} call (one invocation), over which its fixed costs spread. */
   @Param({"2"})
   public int stepsPerFit;
@@ -57,7 +61,7 @@ public class TrainingBenchmark {
   /** Creates the model and the training set. */
   @Setup(Level.Trial)
   public void setUp() {
-    run = new TrainingRun(backend, threads,
+    run = new TrainingRun(backend, threads, device,
         ModelSize.parse(size).spec(BenchmarkShapes.CHORD_VOCABULARY, BenchmarkShapes.TRAINING_DROPOUT),
         BenchmarkShapes.TRAINING_BATCH, BenchmarkShapes.TRAINING_BPTT, stepsPerFit);
   }

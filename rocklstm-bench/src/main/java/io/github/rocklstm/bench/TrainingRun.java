@@ -27,7 +27,7 @@ final class TrainingRun implements AutoCloseable {
   private final long tokensPerEpoch;
   private int epochs;
 
-  TrainingRun(String backend, int threads, ModelSpec spec, int batch, int bptt, int steps) {
+  TrainingRun(String backend, int threads, String device, ModelSpec spec, int batch, int bptt, int steps) {
     Preconditions.checkArgument(steps >= 1, "steps per fit must be >= 1, got %s", steps);
     this.train = SyntheticTokens.sequences(steps * batch, bptt + 1, spec.vocabularySize(), BenchmarkShapes.SEED);
     this.base = TrainingConfig.builder()
@@ -40,7 +40,7 @@ final class TrainingRun implements AutoCloseable {
         .seed(BenchmarkShapes.SEED)
         .build();
     this.tokensPerEpoch = (long) steps * batch * bptt;
-    this.model = BenchmarkModels.create(backend, threads, spec);
+    this.model = BenchmarkModels.create(backend, threads, device, spec);
   }
 
   /** Target tokens one {@link #epoch()} trains. */

@@ -6,6 +6,8 @@
  * ({@link io.github.rocklstm.bench.BenchmarkReport}).
  *
  * <p>Every benchmark picks its backend by name through {@link io.github.rocklstm.backend.Backends#get(String)} and
+ * computes on the device of its {@code device} parameter (default {@code cpu}; {@code gpuN} or {@code auto} as
+ * {@link io.github.rocklstm.model.Device#parse} reads them), and
  * feeds synthetic tokens from a fixed seed ({@link io.github.rocklstm.bench.SyntheticTokens}): throughput depends on
  * the shapes, not on what the tokens mean, so no corpus is needed. Work is counted with JMH's {@code @AuxCounters}
  * ({@link io.github.rocklstm.bench.TokenCounter} and friends), so tokens per second come straight out of JMH, and

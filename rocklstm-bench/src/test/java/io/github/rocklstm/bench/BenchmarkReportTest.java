@@ -43,6 +43,42 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void aGpuRunIsComparedWithTheGemmLimitOfItsOwnDevice() {
+    List<JmhResult> withGpu = new java.util.ArrayList<>(results);
+    withGpu.addAll(JmhResult.parse("""
+        [
+          {
+            "benchmark" : "io.github.rocklstm.bench.GemmBenchmark.multiply",
+            "mode" : "thrpt",
+            "threads" : 1,
+            "params" : { "backend" : "djl", "device" : "gpu0", "n" : "1024", "threads" : "1" },
+            "primaryMetric" : { "score" : 100.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+            "secondaryMetrics" : { "flops" : { "score" : 1.0E13, "scoreError" : "NaN", "scoreUnit" : "ops/s" } }
+          },
+          {
+            "benchmark" : "io.github.rocklstm.bench.TrainingBenchmark.fit",
+            "mode" : "thrpt",
+            "threads" : 1,
+            "params" : { "backend" : "djl", "device" : "gpu0", "size" : "1x128", "stepsPerFit" : "2",
+                         "threads" : "1" },
+            "primaryMetric" : { "score" : 1.0, "scoreError" : "NaN", "scoreUnit" : "ops/s" },
+            "secondaryMetrics" : { "tokens" : { "score" : 1.0E6, "scoreError" : 0.0, "scoreUnit" : "ops/s" } }
+          }
+        ]
+        """));
+    BenchmarkReport report = new BenchmarkReport(withGpu);
+    assertEquals(Optional.of(1.0e13), report.gemmLimit("djl", "gpu0", "1"));
+    assertEquals(Optional.of(2.0e10), report.gemmLimit("djl", "1"), "results without a device ran on the CPU");
+    String markdown = report.markdown();
+    // 1,000,000 tokens/s x 515,328 FLOPs = 515.33 GFLOP/s, 5.2% of the GPU's 10 TFLOP/s (not of the CPU's 20 GFLOP/s).
+    assertTrue(markdown.contains(
+        "| training | djl gpu0 | 1x128 | 32x64 | 1 | 1,000,000 | 0 | 0.515 | 515.33 | 5.2% | n/a |"), markdown);
+    assertTrue(markdown.contains("| djl (PyTorch matMul) gpu0 | 1024 | 1 | 10,000.00 |"), markdown);
+    // The CPU row still pairs with dl4j's CPU row; the GPU row has no dl4j partner.
+    assertTrue(markdown.contains("| training | 1x128 | 32x64 | 1 | 10,000 | 2,500 | 0.25 | no |"), markdown);
+  }
+
+  @Test
   void throughputAsFractionOfTheLimitAndTheBackendRatio() {
     String markdown = new BenchmarkReport(results).markdown();
     // djl 1x128 training: 10,000 tokens/s x 515,328 FLOPs = 5.15 GFLOP/s, 25.8% of djl's 20 GFLOP/s.

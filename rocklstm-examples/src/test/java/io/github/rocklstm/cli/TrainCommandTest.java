@@ -1,6 +1,7 @@
 package io.github.rocklstm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,39 +18,67 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** {@code rocklstm train} end to end on RS200 with a tiny model and a few hundred steps. */
+/**
+ * {@code rocklstm train} end to end on RS200 with a tiny model and a few hundred steps, with each backend; and the
+ * dl4j backend's start-up chatter stays out of the command's output.
+ */
 class TrainCommandTest {
 
-  private static final String[] TINY = {
-      "train", "--backend", "djl", "--corpus", "rs200", "--threads", "1", "--embedding", "16", "--layers", "1",
-      "--hidden", "48", "--batch", "16", "--bptt", "32", "--lr", "0.02", "--lr-decay", "1", "--max-steps-per-epoch",
-      "60", "--patience", "0", "--seed", "7"};
+  /** Lines ND4J writes when its natives load, unless its loggers are quiet. */
+  private static final List<String> ND4J_NOISE =
+      List.of("org.nd4j", "Binary level", "Loaded [", "Number of threads used");
+
+  private static final String[] TINY_OPTIONS = {
+      "--corpus", "rs200", "--threads", "1", "--embedding", "16", "--layers", "1", "--hidden", "48", "--batch", "16",
+      "--bptt", "32", "--lr", "0.02", "--lr-decay", "1", "--max-steps-per-epoch", "60", "--patience", "0", "--seed",
+      "7"};
+
+  private static final String[] TINY = tiny("djl");
+
+  private static String[] tiny(String backend) {
+    String[] args = new String[TINY_OPTIONS.length + 3];
+    args[0] = "train";
+    args[1] = "--backend";
+    args[2] = backend;
+    System.arraycopy(TINY_OPTIONS, 0, args, 3, TINY_OPTIONS.length);
+    return args;
+  }
 
   private static int run(StringWriter out, StringWriter err, String... args) {
     return RockLstmCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
   }
 
   private static String[] with(String... extra) {
-    String[] args = new String[TINY.length + extra.length];
-    System.arraycopy(TINY, 0, args, 0, TINY.length);
-    System.arraycopy(extra, 0, args, TINY.length, extra.length);
+    return with(TINY, extra);
+  }
+
+  private static String[] with(String[] base, String... extra) {
+    String[] args = new String[base.length + extra.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
     return args;
   }
 
-  @Test
+  @ParameterizedTest(name = "--backend {0}")
+  @ValueSource(strings = {"djl", "dl4j"})
   @SuppressWarnings("unchecked")
-  void trainsSavesALoadableModelAndBeatsTheUnigramBaseline(@TempDir Path temp) throws Exception {
+  void trainsSavesALoadableModelAndBeatsTheUnigramBaseline(String backend, @TempDir Path temp) throws Exception {
+    String[] tiny = tiny(backend);
     Path out = temp.resolve("run");
     StringWriter stdout = new StringWriter();
     StringWriter err = new StringWriter();
-    assertEquals(0, run(stdout, err, with("--epochs", "2", "--out", out.toString())), err.toString());
+    assertEquals(0, run(stdout, err, with(tiny, "--epochs", "2", "--out", out.toString())), err.toString());
 
     Map<String, Object> report = Json.parseObject(Files.readString(out.resolve("report.json")));
     Map<String, Object> validation = (Map<String, Object>) report.get("validation");
@@ -64,7 +93,8 @@ class TrainCommandTest {
     assertEquals(LossCurveChart.WIDTH, png.getWidth());
     assertEquals(LossCurveChart.HEIGHT, png.getHeight());
 
-    try (SequenceModel model = Backends.get("djl").load(out.resolve("model"), Device.cpu())) {
+    try (SequenceModel model = Backends.get(backend).load(out.resolve("model"), Device.cpu())) {
+      assertEquals(backend, model.backendName());
       Map<String, Object> tokenizerJson = (Map<String, Object>) model.metadata().get("tokenizer");
       ChordTokenizer tokenizer = ChordTokenizerMetadata.fromJson(tokenizerJson);
       assertEquals(ChordTokenizer.TimeMode.PER_BAR, tokenizer.settings().timeMode());
@@ -78,10 +108,41 @@ class TrainCommandTest {
     Path resumed = temp.resolve("resumed");
     copyTree(out.resolve("checkpoints"), resumed.resolve("checkpoints"));
     StringWriter err2 = new StringWriter();
-    assertEquals(0, run(new StringWriter(), err2, with("--epochs", "3", "--resume", "--out", resumed.toString())),
-        err2.toString());
+    assertEquals(0, run(new StringWriter(), err2, with(tiny, "--epochs", "3", "--resume", "--out",
+        resumed.toString())), err2.toString());
     assertTrue(err2.toString().contains("resuming from"), err2.toString());
     assertTrue(err2.toString().contains("epoch 3 done") && !err2.toString().contains("epoch 1 done"), err2.toString());
+  }
+
+  /**
+   * {@code rocklstm train --backend dl4j} in a JVM of its own started as the runnable jar starts it: the command's
+   * main class, this module's logging configuration ({@code simplelogger.properties}, which goes into the jar) and no
+   * JVM options, so neither the test JVM's {@code -Dorg.nd4j.log.initialization=false} nor an ND4J loaded earlier
+   * by another test can hide ND4J's start-up lines. SLF4J simple writes to System.err: both streams are checked.
+   */
+  @Test
+  void dl4jTrainingPrintsNoNd4jStartUpLines(@TempDir Path temp) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), RockLstmCommand.class.getName()));
+    command.addAll(List.of(with(tiny("dl4j"), "--epochs", "1", "--out",
+        temp.resolve("run").toString())));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectOutput(temp.resolve("stdout.txt").toFile())
+        .redirectError(temp.resolve("stderr.txt").toFile());
+    builder.environment().put("OMP_NUM_THREADS", "1");
+    Process process = builder.start();
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "rocklstm train --backend dl4j did not finish in 5 minutes");
+    String stdout = Files.readString(temp.resolve("stdout.txt"));
+    String stderr = Files.readString(temp.resolve("stderr.txt"));
+    assertEquals(0, process.exitValue(), stderr);
+    // The run really started ND4J and trained: otherwise the absence of its lines would prove nothing.
+    assertTrue(stderr.contains("epoch 1 done"), stderr);
+    assertTrue(Files.isRegularFile(temp.resolve("run/model/model.json")));
+    for (String noise : ND4J_NOISE) {
+      assertFalse(stdout.contains(noise), "stdout has ND4J start-up line '" + noise + "':\n" + stdout);
+      assertFalse(stderr.contains(noise), "stderr has ND4J start-up line '" + noise + "':\n" + stderr);
+    }
   }
 
   @Test

@@ -3,7 +3,7 @@
 # load.txt (the load average before and after each group), loadavg.txt (sampled every 15 s) and report.md (the
 # tables of docs/BENCHMARKS.md, made by BenchmarkReport).
 #
-#   rocklstm-bench/run-profile.sh short [OUTDIR]   # about 6.5 minutes on an idle 2-core machine (6 min 16 s)
+#   rocklstm-bench/run-profile.sh short [OUTDIR]   # about 7 minutes on an idle 2-core machine (7 min 0 s)
 #   rocklstm-bench/run-profile.sh full  [OUTDIR]   # every benchmark and size with the annotated times: hours
 #   rocklstm-bench/run-profile.sh compute [OUTDIR] # the short profile's GEMM, training, scoring and BachBot groups:
 #                                                  # about 3.5 minutes (3 min 31 s with THREADS=2), for comparing
@@ -45,11 +45,11 @@ group() {
 case $profile in
   short)
     group gemm '^io\.github\.rocklstm\.bench\.GemmBenchmark\.' -wi 1 -i 5 -w 1s -r 1s
-    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.' -p size=1x128,2x256 -wi 1 -i 5 -w 4s -r 3s
-    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.' -p size=1x128,2x256 -wi 1 -i 5 -w 3s -r 2s
+    group training '^io\.github\.rocklstm\.bench\.TrainingBenchmark\.' -p size=1x128,2x256,3x256 -wi 1 -i 5 -w 4s -r 3s
+    group scoring '^io\.github\.rocklstm\.bench\.ScoringBenchmark\.' -p size=1x128,2x256,3x256 -wi 1 -i 5 -w 3s -r 2s
     group sampling '^io\.github\.rocklstm\.bench\.SamplingBenchmark\.' -p size=1x128 -wi 1 -i 5 -w 2s -r 2s
     group generation '^io\.github\.rocklstm\.bench\.GenerationBenchmark\.' -p size=1x128 -wi 1 -i 5 -w 3s -r 2s
-    group load '^io\.github\.rocklstm\.bench\.LoadBenchmark\.' -p size=1x128,2x256 -wi 2 -i 5
+    group load '^io\.github\.rocklstm\.bench\.LoadBenchmark\.' -p size=1x128,2x256,3x256 -wi 2 -i 5
     group bachbot '^io\.github\.rocklstm\.bench\.BachBotTrainingBenchmark\.' -wi 1 -i 5 -w 1s -r 1s
     ;;
   compute)

@@ -101,8 +101,13 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--midi", paramLabel = "FILE", description = "Write a MIDI file (FILE-1.mid, ... for --count > 1).")
   Path midi;
 
-  @Option(names = "--wav", paramLabel = "FILE", description = "Write a WAV file (additive synthesis, deterministic).")
+  @Option(names = "--wav", paramLabel = "FILE", description = "Write a WAV file (44.1 kHz, 16-bit stereo PCM).")
   Path wav;
+
+  @Option(names = "--synth", defaultValue = "additive", paramLabel = "ENGINE",
+      description = "How --wav is synthesised: additive (built in, the same bytes on every machine) or jdk (the JDK's"
+          + " software synthesizer with its General MIDI sound bank) (default: ${DEFAULT-VALUE}).")
+  String synth;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the progression as rocklstm JSON.")
   Path json;
@@ -124,6 +129,7 @@ final class GenerateCommand implements Callable<Integer> {
     Preconditions.checkArgument(beatsPerBar >= 1 && beatsPerBar <= 16, "--beats-per-bar must be 1..16, got %s",
         beatsPerBar);
     Preconditions.checkArgument(count >= 1, "--count must be at least 1, got %s", count);
+    engine(synth); // a bad --synth fails before anything is generated
     Preconditions.checkArgument(temperature >= 0 && Double.isFinite(temperature),
         "--temperature must be finite and >= 0 (0 = greedy), got %s", temperature);
     Preconditions.checkArgument(topK == null || topK >= 1, "--top-k must be at least 1, got %s", topK);
@@ -212,6 +218,15 @@ final class GenerateCommand implements Callable<Integer> {
     return tokens;
   }
 
+  /** The WAV engine that {@code --synth} names. */
+  static WavRenderer.Engine engine(String name) {
+    return switch (name.strip().toLowerCase(Locale.ROOT)) {
+      case "additive" -> WavRenderer.Engine.ADDITIVE;
+      case "jdk" -> WavRenderer.Engine.SOFTWARE_SYNTHESIZER;
+      default -> throw new IllegalArgumentException("--synth " + name + " is not one of additive, jdk");
+    };
+  }
+
   private void write(ChordProgression progression, Key outputKey, String suffix, String source,
       double logLikelihood) throws IOException {
     if (midi != null || wav != null) {
@@ -220,7 +235,7 @@ final class GenerateCommand implements Callable<Integer> {
         renderer.write(progression, outputKey, suffixed(midi, suffix));
       }
       if (wav != null) {
-        WavRenderer.builder().engine(WavRenderer.Engine.ADDITIVE).build()
+        WavRenderer.builder().engine(engine(synth)).build()
             .write(renderer.toSequence(progression, outputKey), suffixed(wav, suffix));
       }
     }

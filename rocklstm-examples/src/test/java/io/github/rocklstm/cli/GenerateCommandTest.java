@@ -12,23 +12,25 @@ import io.github.rocklstm.model.Device;
 import io.github.rocklstm.model.ModelSpec;
 import io.github.rocklstm.model.SequenceModel;
 import io.github.rocklstm.music.ChordEvent;
-import io.github.rocklstm.music.VocabularyLevel;
-import io.github.rocklstm.token.ChordTokenizer;
-import io.github.rocklstm.token.ChordTokenizerMetadata;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.RomanNumeral;
+import io.github.rocklstm.music.VocabularyLevel;
 import io.github.rocklstm.render.ProgressionJson;
+import io.github.rocklstm.token.ChordTokenizer;
+import io.github.rocklstm.token.ChordTokenizerMetadata;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.sampled.AudioInputStream;
@@ -99,6 +101,34 @@ class GenerateCommandTest {
       double seconds = audio.getFrameLength() / audio.getFormat().getFrameRate();
       assertTrue(seconds >= 32 && seconds < 34, "seconds " + seconds);
     }
+  }
+
+  @Test
+  void synthJdkRendersTheWavOnTheJdksSoftwareSynthesizer() throws Exception {
+    Path additive = folder.resolve("additive.wav");
+    Path jdk = folder.resolve("jdk.wav");
+    ok("generate", "--seed", "5", "--bars", "4", "--wav", additive.toString());
+    ok("generate", "--seed", "5", "--bars", "4", "--wav", jdk.toString(), "--synth", "jdk");
+    for (Path wav : List.of(additive, jdk)) {
+      try (AudioInputStream audio = AudioSystem.getAudioInputStream(wav.toFile())) {
+        // 16 beats at 120 bpm = 8 s, plus the tail.
+        double seconds = audio.getFrameLength() / audio.getFormat().getFrameRate();
+        assertTrue(seconds >= 8 && seconds < 10, wav + ": seconds " + seconds);
+        byte[] samples = audio.readAllBytes();
+        assertTrue(IntStream.range(0, samples.length).anyMatch(i -> samples[i] != 0), wav + " is silent");
+      }
+    }
+    assertFalse(Arrays.equals(Files.readAllBytes(additive), Files.readAllBytes(jdk)),
+        "the two engines gave the same bytes");
+  }
+
+  @Test
+  void anUnknownSynthIsAOneLineError() {
+    StringWriter err = new StringWriter();
+    int code = RockLstmCommand.commandLine().setOut(new PrintWriter(new StringWriter()))
+        .setErr(new PrintWriter(err)).execute("generate", "--synth", "fm");
+    assertEquals(2, code);
+    assertEquals("rocklstm: --synth fm is not one of additive, jdk", err.toString().strip());
   }
 
   @Test

@@ -1,15 +1,11 @@
 package io.github.rocklstm.djl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rocklstm.backend.LongSamplingRun;
 import io.github.rocklstm.model.ModelSpec;
 import io.github.rocklstm.model.ParameterLayout;
 import io.github.rocklstm.model.Session;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,57 +27,17 @@ class DjlSessionMemoryTest {
   private static final long MAX_GROWTH_KB = 8 * 1024;
 
   @Test
-  void hundredThousandStepsKeepNativeMemoryFlat() throws IOException {
+  void hundredThousandStepsKeepNativeMemoryFlat() {
     ModelSpec spec = new ModelSpec(20, 8, 1, 16, 0.0);
     try (DjlNetwork network = new DjlNetwork(spec, ai.djl.Device.cpu(), ParameterLayout.initialize(spec, 1));
         Session session = network.newSession(1)) {
       int managedBefore = network.manager().getManagedArrays().size();
-      int[] token = {1};
-      long afterWarmUp = 0;
-      List<Long> readings = new ArrayList<>();
-      for (int step = 1; step <= STEPS; step++) {
-        int next = argmax(session.step(token)[0]);
-        token[0] = next == token[0] ? (next + 1) % spec.vocabularySize() : next;
-        if (step % 997 == 0) {
-          session.select(new int[] {0});
-        }
-        if (step % READ_EVERY == 0) {
-          System.gc();
-          long resident = residentKilobytes();
-          readings.add(resident);
-          if (step == WARM_UP_STEPS) {
-            afterWarmUp = resident;
-          } else if (step > WARM_UP_STEPS) {
-            assertTrue(
-                resident - afterWarmUp < MAX_GROWTH_KB,
-                "resident memory grew by " + (resident - afterWarmUp) + " kB between step " + WARM_UP_STEPS
-                    + " and step " + step + " (readings every " + READ_EVERY + " steps, kB: " + readings + ")");
-          }
-        }
-      }
+      List<Long> readings = new LongSamplingRun(STEPS, READ_EVERY, WARM_UP_STEPS, MAX_GROWTH_KB, System::gc)
+          .run(session, spec.vocabularySize(), step -> { });
       System.out.println("VmRSS every " + READ_EVERY + " steps (kB): " + readings);
       // No NDArray outlives its step: the network's manager (parameters, Adam moments, the session's h and c)
       // holds as many arrays as before the first step.
       assertEquals(managedBefore, network.manager().getManagedArrays().size());
     }
-  }
-
-  private static int argmax(float[] row) {
-    int best = 0;
-    for (int i = 1; i < row.length; i++) {
-      if (row[i] > row[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static long residentKilobytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    throw new IllegalStateException("no VmRSS line in /proc/self/status");
   }
 }

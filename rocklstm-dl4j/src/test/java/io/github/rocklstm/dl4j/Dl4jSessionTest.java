@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rocklstm.backend.LongSamplingRun;
 import io.github.rocklstm.model.Device;
 import io.github.rocklstm.model.ModelSpec;
 import io.github.rocklstm.model.SequenceModel;
 import io.github.rocklstm.model.Session;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -143,41 +141,24 @@ class Dl4jSessionTest {
    * step added about 750 bytes a step, which would be about 50 MB over these 70,000 steps).
    */
   @Test
-  void hundredThousandStepsKeepMemoryFlat() throws IOException {
+  void hundredThousandStepsKeepMemoryFlat() {
     ModelSpec spec = new ModelSpec(20, 8, 1, 16, 0.0);
     try (SequenceModel model = new Dl4jBackend().create(spec, Device.cpu(), 1); Session session = model.newSession(1)) {
-      int[] token = {1};
-      long arraysAfterWarmUp = 0;
-      long workspaceAfterWarmUp = 0;
-      long residentAfterWarmUp = 0;
-      List<Long> readings = new ArrayList<>();
-      for (int step = 1; step <= STEPS; step++) {
-        int next = argmax(session.step(token)[0]);
-        token[0] = next == token[0] ? (next + 1) % spec.vocabularySize() : next;
-        if (step % 997 == 0) {
-          session.select(new int[] {0});
-        }
-        if (step % READ_EVERY == 0) {
-          long resident = residentKilobytesAfterGc();
-          readings.add(resident);
-          if (step == WARM_UP_STEPS) {
-            residentAfterWarmUp = resident;
-            arraysAfterWarmUp = liveArrayBytes();
-            workspaceAfterWarmUp = workspaceBytes();
-          } else if (step > WARM_UP_STEPS) {
-            assertTrue(resident - residentAfterWarmUp < MAX_GROWTH_KB,
-                "resident memory grew by " + (resident - residentAfterWarmUp) + " kB between step " + WARM_UP_STEPS
-                    + " and step " + step + " (readings every " + READ_EVERY + " steps, kB: " + readings + ")");
-          }
-        }
-      }
+      long[] afterWarmUp = new long[2]; // ND4J array bytes outside workspaces, workspace bytes
+      List<Long> readings = new LongSamplingRun(STEPS, READ_EVERY, WARM_UP_STEPS, MAX_GROWTH_KB,
+          Dl4jSessionTest::collectGarbage).run(session, spec.vocabularySize(), step -> {
+            if (step == WARM_UP_STEPS) {
+              afterWarmUp[0] = liveArrayBytes();
+              afterWarmUp[1] = workspaceBytes();
+            }
+          });
       long arraysAtEnd = liveArrayBytes();
       System.out.printf("VmRSS every %d steps (kB): %s; ND4J arrays outside workspaces after %d and %d steps: %d and "
-          + "%d bytes%n", READ_EVERY, readings, WARM_UP_STEPS, STEPS, arraysAfterWarmUp, arraysAtEnd);
+          + "%d bytes%n", READ_EVERY, readings, WARM_UP_STEPS, STEPS, afterWarmUp[0], arraysAtEnd);
       // No array outlives its step (the session's own state is reused), and the workspace does not grow.
-      assertTrue(arraysAtEnd - arraysAfterWarmUp < 64 * 1024,
-          "ND4J arrays outside workspaces grew from " + arraysAfterWarmUp + " to " + arraysAtEnd + " bytes");
-      assertEquals(workspaceAfterWarmUp, workspaceBytes(), "workspace size");
+      assertTrue(arraysAtEnd - afterWarmUp[0] < 64 * 1024,
+          "ND4J arrays outside workspaces grew from " + afterWarmUp[0] + " to " + arraysAtEnd + " bytes");
+      assertEquals(afterWarmUp[1], workspaceBytes(), "workspace size");
     }
   }
 
@@ -198,11 +179,6 @@ class Dl4jSessionTest {
     return Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(Dl4jNetwork.WORKSPACE_ID).getCurrentSize();
   }
 
-  private static long residentKilobytesAfterGc() throws IOException {
-    collectGarbage();
-    return residentKilobytes();
-  }
-
   private static void collectGarbage() {
     System.gc();
     try {
@@ -211,24 +187,5 @@ class Dl4jSessionTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static int argmax(float[] row) {
-    int best = 0;
-    for (int i = 1; i < row.length; i++) {
-      if (row[i] > row[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static long residentKilobytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    throw new IllegalStateException("no VmRSS line in /proc/self/status");
   }
 }

@@ -62,9 +62,11 @@
  * state into its own arrays. ND4J 1.0.0-M2.1 still keeps a little native bookkeeping per array and per operation that
  * only the garbage collector frees, so resident memory rises and falls with the collector. With a fixed heap and a
  * collection before each reading, 100,000 single steps of one session leave ND4J's array bytes flat, while resident
- * memory, with the test run alone, still creeps up by about 240 bytes a step after warm-up (16 to 18 MB over 70,000
- * steps; {@code Dl4jSessionTest} bounds it at 32 MB), in native memory outside ND4J's and JavaCPP's counters that
- * stopped rising with one glibc malloc arena ({@code MALLOC_ARENA_MAX=1}). Off-heap memory is capped by
+ * memory, with the test run alone, still creeps up by about 250 to 580 bytes a step after warm-up (16 to 41 MB over
+ * 70,000 steps in eight runs; {@code Dl4jSessionTest} bounds it at 64 MB), in native memory outside ND4J's and
+ * JavaCPP's counters; its cause is not found (see the test). For sampling runs of millions of steps with this
+ * backend, run them in a process of their own, or use the DJL backend, whose resident memory stays flat.
+ * Off-heap memory is capped by
  * {@code -Dorg.bytedeco.javacpp.maxbytes} and {@code maxphysicalbytes} (the latter counts the whole process, so set
  * it above -Xmx plus maxbytes).
  *

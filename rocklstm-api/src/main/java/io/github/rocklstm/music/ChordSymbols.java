@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads and writes chord symbols in two notations.
@@ -246,6 +247,19 @@ public final class ChordSymbols {
    * it equals {@code c} when {@code c} came from {@link #parseLeadSheet} or {@link Chord#fromIntervals}.
    */
   public static String formatLeadSheet(Chord chord, boolean preferFlats) {
+    return formatLeadSheet(chord, pitchClass -> pitchClass.name(preferFlats));
+  }
+
+  /**
+   * As {@link #formatLeadSheet(Chord, boolean)}, with the root and bass spelled as {@code key} spells them
+   * ({@link Key#spell}: {@code Bb} for the bVII of C major, {@code D} for the bVII of E major).
+   */
+  public static String formatLeadSheet(Chord chord, Key key) {
+    Preconditions.checkNotNull(key, "key");
+    return formatLeadSheet(chord, key::spell);
+  }
+
+  private static String formatLeadSheet(Chord chord, Function<PitchClass, String> noteName) {
     Preconditions.checkNotNull(chord, "chord");
     if (chord.isNoChord()) {
       return "NC";
@@ -253,8 +267,8 @@ public final class ChordSymbols {
     if (chord.isUnknown()) {
       return "X";
     }
-    String root = chord.root().name(preferFlats);
-    String bass = chord.isRootPosition() ? "" : "/" + chord.bass().name(preferFlats);
+    String root = noteName.apply(chord.root());
+    String bass = chord.isRootPosition() ? "" : "/" + noteName.apply(chord.bass());
     ImmutableSortedSet<Interval> notes = chord.intervals();
     if (notes.equals(ChordQuality.ROOT_ONLY.intervals())) {
       return root + ChordQuality.ROOT_ONLY.leadSheetSuffix() + bass;

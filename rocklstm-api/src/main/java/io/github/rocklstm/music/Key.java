@@ -11,6 +11,9 @@ public record Key(PitchClass tonic, Mode mode) {
   public static final Key C_MAJOR = new Key(PitchClass.C, Mode.MAJOR);
   public static final Key A_MINOR = new Key(PitchClass.A, Mode.MINOR);
 
+  /** The note letters in order, for {@link #spell}. */
+  private static final String LETTERS = "CDEFGAB";
+
   public Key {
     Preconditions.checkNotNull(tonic, "tonic");
     Preconditions.checkNotNull(mode, "mode");
@@ -44,6 +47,30 @@ public record Key(PitchClass tonic, Mode mode) {
     // Major keys with flats in the signature: F, Bb, Eb, Ab, Db, Gb.
     return majorTonic == 5 || majorTonic == 10 || majorTonic == 3 || majorTonic == 8 || majorTonic == 1
         || majorTonic == 6;
+  }
+
+  /**
+   * The name of {@code pitchClass} in this key, as a chart in this key spells a chord root or bass: the letter of its
+   * degree above the tonic ({@link RomanNumeral#degreeAbove}: 1, b2, 2, b3, 3, 4, #4, 5, b6, 6, b7, 7 of the tonic's
+   * major scale) with the accidental that makes it that pitch. So the notes of the key are spelled as its signature
+   * spells them, and a borrowed chord as its numeral says: {@code Bb} (bVII), {@code Ab} (bVI) and {@code Eb} (bIII)
+   * in C major, {@code D} (bVII) in E major, {@code F#} (#IV) in C major. Where that letter would need a double
+   * accidental, the key's usual sharp or flat name ({@link #prefersFlats()}).
+   */
+  public String spell(PitchClass pitchClass) {
+    Preconditions.checkNotNull(pitchClass, "pitchClass");
+    boolean flats = prefersFlats();
+    String tonicName = tonic.name(flats);
+    Interval degree = RomanNumeral.degreeAbove(tonic.semitonesUpTo(pitchClass));
+    char letter = LETTERS.charAt((LETTERS.indexOf(tonicName.charAt(0)) + degree.degree() - 1) % LETTERS.length());
+    int accidental = Math.floorMod(pitchClass.semitone() - PitchClass.parse(String.valueOf(letter)).semitone() + 6, 12)
+        - 6;
+    return switch (accidental) {
+      case -1 -> letter + "b";
+      case 0 -> String.valueOf(letter);
+      case 1 -> letter + "#";
+      default -> pitchClass.name(flats);
+    };
   }
 
   /** {@code C}, {@code Am}, {@code Bb}, {@code F#m}. */

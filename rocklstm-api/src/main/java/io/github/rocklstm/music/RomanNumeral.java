@@ -105,9 +105,19 @@ public record RomanNumeral(Interval degree, ChordQuality quality, ImmutableSorte
     Preconditions.checkNotNull(chord, "chord");
     Preconditions.checkNotNull(key, "key");
     Preconditions.checkArgument(chord.isPitched(), "%s has no roman numeral", chord);
-    Interval degree = DEGREE_SPELLING[key.tonic().semitonesUpTo(chord.root())];
+    Interval degree = degreeAbove(key.tonic().semitonesUpTo(chord.root()));
     return new RomanNumeral(degree, chord.quality(), chord.added(), chord.omitted(), chord.bassInterval(),
         Optional.empty());
+  }
+
+  /**
+   * The RS200 degree of a root {@code semitonesAboveTonic} (0 to 11) above the tonic, counted on the tonic's major
+   * scale: 1, b2, 2, b3, 3, 4, #4, 5, b6, 6, b7, 7.
+   */
+  public static Interval degreeAbove(int semitonesAboveTonic) {
+    Preconditions.checkArgument(semitonesAboveTonic >= 0 && semitonesAboveTonic < 12,
+        "semitones above the tonic must be 0..11, got %s", semitonesAboveTonic);
+    return DEGREE_SPELLING[semitonesAboveTonic];
   }
 
   /** The chord this numeral names in {@code key} (only the tonic counts; see the class comment). */

@@ -37,8 +37,9 @@ import java.util.TreeMap;
  *       beat after a chord's first is a {@code .} ({@code C  .  .  G} is three beats of C and one of G). Otherwise
  *       each chord carries its beats in parentheses ({@code C(1.5)  G(2.5)}). A chord that crosses a bar line is
  *       written again in the next bar.
- *   <li>Chord symbols are lead-sheet symbols spelled for the key ({@code Bb} in F major, {@code A#} in B major:
- *       {@link Key#prefersFlats()}); {@code N.C.} is no chord and {@code X} an unknown one.
+ *   <li>Chord symbols are lead-sheet symbols spelled for the key ({@link Key#spell}: {@code Bb} in F major,
+ *       {@code A#} in B major, and a borrowed chord as its numeral says, {@code Bb} for the bVII of C major);
+ *       {@code N.C.} is no chord and {@code X} an unknown one.
  *   <li>Where the progression has sections, each section begins a new line, under its label in brackets
  *       ({@code [chorus]}) after a blank line. A section that starts inside a bar is labelled before that bar;
  *       two sections starting in the same bar share one label line.

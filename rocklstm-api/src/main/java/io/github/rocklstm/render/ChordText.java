@@ -17,14 +17,14 @@ final class ChordText {
   private ChordText() {}
 
   /**
-   * The lead-sheet symbol spelled for {@code key} ({@code Bb} rather than {@code A#} in flat keys), {@code N.C.}
-   * for no chord and {@code X} for an unknown chord.
+   * The lead-sheet symbol spelled for {@code key} ({@link Key#spell}: {@code Bb} rather than {@code A#} in flat keys
+   * and for the bVII of C major), {@code N.C.} for no chord and {@code X} for an unknown chord.
    */
   static String leadSheet(Chord chord, Key key) {
     if (chord.isNoChord()) {
       return NO_CHORD;
     }
-    return ChordSymbols.formatLeadSheet(chord, key.prefersFlats());
+    return ChordSymbols.formatLeadSheet(chord, key);
   }
 
   /** The RS200 roman numeral of {@code chord} in {@code key}; {@code N.C.} and {@code X} for the placeholders. */

@@ -76,6 +76,34 @@ class RomanNumeralTest {
   }
 
   @Test
+  void keysSpellNotesByTheirDegree() {
+    // Every pitch class in C major: the key's own notes plain, the chromatic ones as their RS200 degree says.
+    StringBuilder inC = new StringBuilder();
+    for (PitchClass pc : PitchClass.values()) {
+      inC.append(Key.C_MAJOR.spell(pc)).append(' ');
+    }
+    assertEquals("C Db D Eb E F F# G Ab A Bb B", inC.toString().strip());
+    assertEquals("D", Key.parse("E").spell(PitchClass.D)); // bVII of E major
+    assertEquals("G", Key.parse("E").spell(PitchClass.G)); // bIII
+    assertEquals("D#", Key.parse("E").spell(PitchClass.D_SHARP)); // VII
+    assertEquals("Eb", Key.parse("F").spell(PitchClass.D_SHARP)); // bVI of F major
+    assertEquals("Bb", Key.A_MINOR.spell(PitchClass.A_SHARP)); // bII of A minor
+    assertEquals("G#", Key.A_MINOR.spell(PitchClass.G_SHARP)); // VII
+    assertEquals("E#", Key.parse("B").spell(PitchClass.F)); // #IV of B major
+    assertEquals("Cb", Key.parse("Gb").spell(PitchClass.B)); // IV of Gb major
+    assertEquals("A", Key.parse("c#").spell(PitchClass.A)); // bVI of C# minor
+    assertEquals("C", Key.parse("F#").spell(PitchClass.C)); // F# major is written Gb major: #IV of Gb is C
+    // Every spelling names the pitch class it spells, in every key.
+    for (PitchClass tonic : PitchClass.values()) {
+      for (Key key : new Key[] {Key.major(tonic), Key.minor(tonic)}) {
+        for (PitchClass pc : PitchClass.values()) {
+          assertEquals(pc, PitchClass.parse(key.spell(pc)), key + " spells " + pc + " as " + key.spell(pc));
+        }
+      }
+    }
+  }
+
+  @Test
   void ofChordInKey() {
     Key d = Key.parse("D");
     assertEquals("bVII", RomanNumeral.of(parseHarte("C:maj"), d).format());

@@ -82,6 +82,22 @@ class ChordChartTest {
   }
 
   @Test
+  void borrowedChordsAreSpelledAsTheirNumeralsSay() {
+    ChordProgression p = ChordProgression.of(List.of(event("C", 4), event("A#", 4), event("G#", 4), event("D#", 4),
+        event("F#m7b5", 4), event("C#", 4), event("C/A#", 4)));
+    assertEquals("Key: C major  Time: 4/4\n\n| C | Bb | Ab | Eb | F#m7b5 | Db | C/Bb |\n",
+        ChordChart.builder().barsPerLine(8).build().format(p, Key.C_MAJOR));
+    ChordProgression inE = ChordProgression.of(List.of(event("E", 4), event("D", 4), event("C", 4), event("G", 4),
+        event("G#m", 4), event("B/D#", 4)));
+    assertEquals("Key: E major  Time: 4/4\n\n| E | D | C | G | G#m | B/D# |\n",
+        ChordChart.builder().barsPerLine(8).build().format(inE, Key.major(PitchClass.E)));
+    ChordProgression inAMinor = ChordProgression.of(List.of(event("Am", 4), event("F", 4), event("C", 4),
+        event("G", 4), event("E", 4), event("A#", 4)));
+    assertEquals("Key: A minor  Time: 4/4\n\n| Am | F | C | G | E | Bb |\n",
+        ChordChart.builder().barsPerLine(8).build().format(inAMinor, Key.A_MINOR));
+  }
+
+  @Test
   void barsPerLineAndColumnsAligned() {
     ChordProgression p = ChordProgression.of(List.of(event("C", 4), event("Am7", 4), event("F", 4), event("G7sus4", 4),
         event("Cmaj7", 4), event("A", 4)));

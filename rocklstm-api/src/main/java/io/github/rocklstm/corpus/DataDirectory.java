@@ -34,12 +34,18 @@ public final class DataDirectory {
 
   /** The folder of one corpus, e.g. {@code resolve("mcgill-billboard")}; fails clearly when it is missing. */
   public static Path resolve(String corpusFolder) {
+    return resolve(locate(), corpusFolder);
+  }
+
+  /** As {@link #resolve(String)}, under the corpora folder {@code root}. */
+  public static Path resolve(Path root, String corpusFolder) {
+    Preconditions.checkNotNull(root, "root");
     Preconditions.checkNotNull(corpusFolder, "corpusFolder");
-    Path root = locate();
     Path folder = root.resolve(corpusFolder);
     if (!Files.isDirectory(folder)) {
       throw new IllegalStateException(
-          "corpus folder " + folder + " does not exist (corpora root " + root + " holds no '" + corpusFolder + "')");
+          "corpus folder " + folder + " does not exist (corpora root " + root + " holds no '" + corpusFolder
+              + "'; set " + ENVIRONMENT_VARIABLE + " to the folder holding the corpora)");
     }
     return folder;
   }

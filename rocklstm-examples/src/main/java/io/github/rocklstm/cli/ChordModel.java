@@ -169,38 +169,6 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
   }
 
   /**
-   * The token of each numeral (whitespace-separated in {@code text}) realised in the reference key of {@code key};
-   * {@code gap} (if not null) gives {@link Vocabulary#MASK_ID}.
-   *
-   * @throws IllegalArgumentException naming a numeral that does not parse or has no token in the vocabulary
-   */
-  int[] numeralTokens(String text, Key key, String gap, String option) {
-    String[] numerals = text.strip().split("\\s+");
-    Preconditions.checkArgument(!text.isBlank(), "%s is empty: give roman numerals such as \"I V vi IV\"", option);
-    Key reference = referenceKey(key);
-    List<Integer> tokens = new ArrayList<>();
-    for (String numeral : numerals) {
-      if (numeral.equals(gap)) {
-        tokens.add(Vocabulary.MASK_ID);
-        continue;
-      }
-      Chord chord;
-      try {
-        chord = RomanNumeral.parse(numeral).toChord(reference);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(option + ": '" + numeral + "' is not a roman numeral (examples: I, IV, "
-            + "V7, vi, bVII, ii/V" + (gap == null ? "" : ", or " + gap + " for a bar to fill") + "): "
-            + e.getMessage(), e);
-      }
-      String token = tokenizer.chordToken(chord);
-      Preconditions.checkArgument(!token.equals(Vocabulary.UNK), "%s: '%s' (%s in %s) is not in the model's "
-          + "vocabulary", option, numeral, chord, reference);
-      tokens.add(tokenizer.vocabulary().idOf(token));
-    }
-    return tokens.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /**
    * The token of each whitespace-separated chord of {@code text}, written in {@code key}, realised in the reference
    * key of {@code key}. Each chord is read as a roman numeral ({@link RomanNumeral#parse}, relative to the tonic of
    * {@code key}) if it parses as one, otherwise as a lead-sheet chord symbol ({@link ChordSymbols#parseLeadSheet}:
@@ -208,10 +176,12 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
    * {@link Key#semitonesToNormal()}. The two syntaxes do not overlap (a numeral starts with I, V, i, v or an
    * accidental, a chord symbol with its root letter A-G), and a text both could read would be a numeral.
    *
+   * {@code gap} (if not null) stands for a bar to fill and gives {@link Vocabulary#MASK_ID}.
+   *
    * @throws IllegalArgumentException naming a chord that is neither, that is no pitched chord ({@code NC}), or that
    *     has no token in the vocabulary
    */
-  int[] chordTokens(String text, Key key, String option) {
+  int[] chordTokens(String text, Key key, String gap, String option) {
     Preconditions.checkArgument(!text.isBlank(), "%s is empty: give roman numerals such as \"I V vi IV\" or chord"
         + " symbols in --key such as \"E B C#m A\"", option);
     Key reference = referenceKey(key);
@@ -219,6 +189,10 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
     int[] tokens = new int[symbols.length];
     for (int i = 0; i < symbols.length; i++) {
       String symbol = symbols[i];
+      if (symbol.equals(gap)) {
+        tokens[i] = Vocabulary.MASK_ID;
+        continue;
+      }
       Chord chord;
       try {
         chord = RomanNumeral.parse(symbol).toChord(reference);
@@ -228,7 +202,8 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
         } catch (IllegalArgumentException symbolError) {
           throw new IllegalArgumentException(option + ": '" + symbol + "' is neither a roman numeral (I, IV, V7, vi,"
               + " bVII, ii/V; degrees from the tonic of --key " + key + ") nor a chord symbol in --key (E, C#m, Bb7,"
-              + " F/A): as a numeral, " + numeralError.getMessage() + "; as a chord symbol, "
+              + " F/A" + (gap == null ? "" : ", or " + gap + " for a bar to fill") + "): as a numeral, "
+              + numeralError.getMessage() + "; as a chord symbol, "
               + symbolError.getMessage(), symbolError);
         }
       }

@@ -197,13 +197,8 @@ final class EvaluateCommand implements Callable<Integer> {
     if (named instanceof String name && !name.isBlank()) {
       corpus = loaded.get(name);
       if (corpus == null) {
-        try {
-          corpus = TrainCommand.loadCorpora(List.of(name.split("\\+")));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("the metadata of " + chords.source() + " names the training corpus '"
-              + name + "', which cannot be loaded for novelty (use --samples 0 to skip generation): "
-              + e.getMessage(), e);
-        }
+        corpus = TrainingSongs.corpus(chords.model().metadata(), chords.source(),
+            "novelty (--samples; 0 skips it)");
         loaded.put(name, corpus);
       }
     } else {

@@ -205,7 +205,7 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private int[] primerTokens(ChordModel chords, Key outputKey, int barToken) {
-    int[] perBar = chords.chordTokens(primer, outputKey, "--primer");
+    int[] perBar = chords.chordTokens(primer, outputKey, null, "--primer");
     int[] tokens = new int[perBar.length * (beatsPerBar + 1)];
     for (int bar = 0; bar < perBar.length; bar++) {
       tokens[bar * (beatsPerBar + 1)] = barToken;

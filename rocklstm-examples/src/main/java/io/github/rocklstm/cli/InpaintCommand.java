@@ -50,9 +50,9 @@ final class InpaintCommand implements Callable<Integer> {
       description = "A model directory or a `rocklstm train` output folder (default: the bundled model).")
   Path model;
 
-  @Option(names = "--progression", required = true, paramLabel = "NUMERALS",
-      description = "One roman numeral per bar, _ for a bar to fill, e.g. \"I IV _ _ V I\" (RS200 numerals: in"
-          + " a minor key i bIII iv v bVI bVII).")
+  @Option(names = "--progression", required = true, paramLabel = "CHORDS",
+      description = "One chord per bar, _ for a bar to fill: roman numerals, e.g. \"I IV _ _ V I\" (RS200 numerals:"
+          + " in a minor key i bIII iv v bVI bVII), or chord symbols in --key, e.g. \"E A _ _ B E\".")
   String progression;
 
   @Option(names = "--candidates", defaultValue = "10",
@@ -71,7 +71,7 @@ final class InpaintCommand implements Callable<Integer> {
       description = "Chords (beats) per bar (default: ${DEFAULT-VALUE}).")
   int beatsPerBar;
 
-  @Option(names = "--key", defaultValue = "C", description = "Key of the numerals (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--key", defaultValue = "C", description = "Key of the progression (default: ${DEFAULT-VALUE}).")
   String key;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -98,7 +98,7 @@ final class InpaintCommand implements Callable<Integer> {
         beatsPerBar);
     try (ChordModel chords = ChordModel.load(model, backend, threads)) {
       int barToken = chords.barToken("inpaint");
-      int[] perBar = chords.numeralTokens(progression, outputKey, GAP, "--progression");
+      int[] perBar = chords.chordTokens(progression, outputKey, GAP, "--progression");
       Preconditions.checkArgument(IntStream.of(perBar).anyMatch(t -> t == Vocabulary.MASK_ID),
           "--progression \"%s\" has no %s: mark the bars to fill with %s, e.g. \"I IV _ _ V I\"", progression, GAP,
           GAP);

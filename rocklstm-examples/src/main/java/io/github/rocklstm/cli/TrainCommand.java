@@ -438,7 +438,7 @@ final class TrainCommand implements Callable<Integer> {
       CorpusFormat format = CorpusFormat.parse(name);
       Preconditions.checkArgument(format.isChordCorpus(),
           "--corpus %s holds chorales, not chord songs (chord corpora: billboard, rs200, harte, jazz)", name);
-      parts.add(Corpora.load(format, dataRoot.resolve(format.standardFolder()), ReadMode.LENIENT));
+      parts.add(Corpora.load(format, DataDirectory.resolve(dataRoot, format.standardFolder()), ReadMode.LENIENT));
     }
     return parts.size() == 1 ? parts.get(0)
         : Corpus.concat(parts.stream().map(Corpus::name).collect(Collectors.joining("+")), parts);

@@ -2,13 +2,12 @@ package io.github.rocklstm.cli;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import io.github.rocklstm.corpus.CorpusFormat;
+import io.github.rocklstm.corpus.Corpus;
 import io.github.rocklstm.corpus.DataDirectory;
 import io.github.rocklstm.corpus.Song;
 import io.github.rocklstm.corpus.Transposition;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.train.ChordDataset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,33 +26,24 @@ final class TrainingSongs {
   private TrainingSongs() {}
 
   /**
-   * The training progressions of the model whose metadata is {@code metadata}, from the data directory.
+   * The training progressions of the model whose metadata is {@code metadata}, from the data directory, keyed as in
+   * training.
    *
    * @param source the model, for messages
    * @param option the option that needs them, for messages
    * @throws IllegalArgumentException when the metadata names no corpus or key handling, or the corpora are not found
    */
   static ImmutableList<ChordProgression> of(Map<String, Object> metadata, String source, String option) {
-    Path root;
-    try {
-      root = DataDirectory.locate();
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(option + " needs the training songs of " + source + ": " + e.getMessage(),
-          e);
-    }
-    return of(metadata, source, root, option);
+    return of(metadata, source, dataRoot(source, option), option);
   }
 
   /** As {@link #of(Map, String, String)}, reading the corpora under {@code dataRoot}. */
   static ImmutableList<ChordProgression> of(Map<String, Object> metadata, String source, Path dataRoot,
       String option) {
-    Preconditions.checkArgument(metadata.get("corpus") instanceof String,
-        "%s needs the training songs of the model, but %s's metadata names no corpus (a model written by"
-            + " `rocklstm train --task chords` does)", option, source);
+    String corpusNames = corpusNames(metadata, source, option);
     Preconditions.checkArgument(metadata.get("keyHandling") instanceof String,
         "%s needs the key handling of the model's training songs, but %s's metadata has no keyHandling", option,
         source);
-    String corpusNames = (String) metadata.get("corpus");
     String keyText = (String) metadata.get("keyHandling");
     ChordDataset.KeyHandling keyHandling;
     try {
@@ -62,23 +52,48 @@ final class TrainingSongs {
       throw new IllegalArgumentException(source + ": metadata keyHandling '" + keyText + "' is not NORMALIZE or"
           + " ALL_KEYS", e);
     }
-    List<String> names = List.of(corpusNames.split("\\+"));
-    for (String name : names) {
-      CorpusFormat format = CorpusFormat.parse(name);
-      Path folder = dataRoot.resolve(format.standardFolder());
-      Preconditions.checkArgument(Files.isDirectory(folder),
-          "%s needs the training songs of %s, which was trained on %s, but the data directory %s holds no %s/ (set"
-              + " %s to the folder holding the corpora)", option, source, corpusNames, dataRoot,
-          format.standardFolder(), DataDirectory.ENVIRONMENT_VARIABLE);
+    Corpus train = load(corpusNames, source, dataRoot, option).train();
+    Corpus keyed = keyHandling == ChordDataset.KeyHandling.ALL_KEYS
+        ? Transposition.allKeys(train) : Transposition.normalize(train);
+    return keyed.songs().stream().map(Song::progression).collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The whole corpus (all splits, in the songs' own keys) that the model's metadata names as its training corpus
+   * ({@code corpus}: one name, or several joined by {@code +}), read as {@code rocklstm train} reads it.
+   *
+   * @throws IllegalArgumentException when the metadata names no corpus or it cannot be read, saying which and why
+   */
+  static Corpus corpus(Map<String, Object> metadata, String source, String option) {
+    return corpus(metadata, source, dataRoot(source, option), option);
+  }
+
+  private static Corpus corpus(Map<String, Object> metadata, String source, Path dataRoot, String option) {
+    return load(corpusNames(metadata, source, option), source, dataRoot, option);
+  }
+
+  private static String corpusNames(Map<String, Object> metadata, String source, String option) {
+    Preconditions.checkArgument(metadata.get("corpus") instanceof String name && !name.isBlank(),
+        "%s needs the training songs of the model, but %s's metadata names no corpus (a model written by"
+            + " `rocklstm train --task chords` does)", option, source);
+    return (String) metadata.get("corpus");
+  }
+
+  private static Corpus load(String corpusNames, String source, Path dataRoot, String option) {
+    try {
+      return TrainCommand.loadCorpora(List.of(corpusNames.split("\\+")), dataRoot);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new IllegalArgumentException(option + " needs the training songs of " + source + ", which was trained"
+          + " on " + corpusNames + ": " + e.getMessage(), e);
     }
-    ImmutableList.Builder<ChordProgression> progressions = ImmutableList.builder();
-    for (Song song : TrainCommand.loadCorpora(names, dataRoot).train().songs()) {
-      if (keyHandling == ChordDataset.KeyHandling.ALL_KEYS) {
-        Transposition.allKeys(song).forEach(s -> progressions.add(s.progression()));
-      } else {
-        progressions.add(Transposition.normalize(song).progression());
-      }
+  }
+
+  private static Path dataRoot(String source, String option) {
+    try {
+      return DataDirectory.locate();
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(option + " needs the training songs of " + source + ": " + e.getMessage(),
+          e);
     }
-    return progressions.build();
   }
 }

@@ -137,7 +137,8 @@ class EvaluateCommandTest {
     int code = RockLstmCommand.commandLine().setOut(new PrintWriter(new StringWriter()))
         .setErr(new PrintWriter(err)).execute("evaluate", "--model", model.toString(), "--corpus", "rs200");
     assertTrue(code != 0, err.toString());
-    assertTrue(err.toString().contains("names the training corpus 'billboard+nonesuch'"), err.toString());
+    assertTrue(err.toString().contains("novelty (--samples; 0 skips it) needs the training songs of "), err.toString());
+    assertTrue(err.toString().contains("which was trained on billboard+nonesuch"), err.toString());
     assertTrue(err.toString().contains("unknown corpus format 'nonesuch'"), err.toString());
   }
 

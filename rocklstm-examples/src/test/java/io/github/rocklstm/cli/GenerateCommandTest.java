@@ -240,7 +240,8 @@ class GenerateCommandTest {
     Path empty = folder.resolve("no-corpora");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingSongs.of(
         Map.of("corpus", "billboard", "keyHandling", "NORMALIZE"), "model X", empty, "--no-copy"));
-    assertTrue(e.getMessage().contains("the data directory " + empty + " holds no mcgill-billboard/")
+    assertTrue(e.getMessage().startsWith("--no-copy needs the training songs of model X, which was trained on"
+        + " billboard: corpus folder " + empty.resolve("mcgill-billboard") + " does not exist")
         && e.getMessage().contains("ROCKLSTM_DATA"), e.getMessage());
   }
 
@@ -289,6 +290,15 @@ class GenerateCommandTest {
       assertTrue(scores.get(i) <= scores.get(i - 1), run.out);
     }
     assertEquals(run.out, ok("inpaint", "--progression", "I IV _ _ V I", "--candidates", "6", "--seed", "3").out);
+  }
+
+  @Test
+  void inpaintReadsChordSymbolsInTheKeyAsItReadsNumerals() {
+    String numerals = ok("inpaint", "--key", "E", "--progression", "I IV _ _ V I", "--candidates", "4").out;
+    String symbols = ok("inpaint", "--key", "E", "--progression", "E A _ _ B E", "--candidates", "4").out;
+    // Only the echoed template differs; the ranked fills and their log-likelihoods are the same.
+    assertEquals(numerals.lines().skip(1).toList(), symbols.lines().skip(1).toList(), symbols);
+    assertTrue(numerals.lines().count() > 4, numerals);
   }
 
   /** Saves an untrained model with a chord tokenizer of the given time mode to {@code directory}. */
@@ -340,7 +350,7 @@ class GenerateCommandTest {
     String[] expected = {
         "--key", "--primer: 'Q'", "'H7' is neither a roman numeral", "'NC' is no chord", "--count 5 exceeds --beam 2",
         "--no-copy must be at least 1", "--temperature", "--bars", "more than --bars", "many", "holds no model.json",
-        "has no _", "'Z' is not a roman numeral"};
+        "has no _", "'Z' is neither a roman numeral"};
     for (int i = 0; i < cases.length; i++) {
       Run run = run(cases[i]);
       assertEquals(2, run.code, String.join(" ", cases[i]));

@@ -31,8 +31,7 @@ public final class ChordChangeLikelihood {
     boolean[] chord = new boolean[vocabulary.size()];
     for (int id = 0; id < chord.length; id++) {
       String token = vocabulary.token(id);
-      chord[id] = id > Vocabulary.MASK_ID && !token.equals(ChordTokenizer.BAR) && !token.startsWith("<section:")
-          && !token.startsWith("<genre:");
+      chord[id] = ChordTokenizer.isChordToken(token);
     }
     return id -> id >= 0 && id < chord.length && chord[id];
   }

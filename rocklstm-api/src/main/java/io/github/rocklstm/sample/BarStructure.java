@@ -59,7 +59,7 @@ public record BarStructure(int barToken, int beatsPerBar, int bars, ImmutableSor
     ImmutableSortedSet.Builder<Integer> uncounted = ImmutableSortedSet.naturalOrder();
     for (int id = 0; id < vocabulary.size(); id++) {
       String token = vocabulary.token(id);
-      if (token.startsWith("<section:") || token.startsWith("<genre:")) {
+      if (ChordTokenizer.isLabelToken(token)) {
         uncounted.add(id);
       }
     }

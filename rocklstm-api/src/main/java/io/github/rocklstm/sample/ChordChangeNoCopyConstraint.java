@@ -78,8 +78,7 @@ public final class ChordChangeNoCopyConstraint implements Constraint {
     boolean[] pitched = new boolean[vocabulary.size()];
     for (int id = Vocabulary.SPECIAL_TOKENS.size(); id < pitched.length; id++) {
       String token = vocabulary.token(id);
-      pitched[id] = !token.equals(ChordTokenizer.BAR) && !token.startsWith("<section:")
-          && !token.startsWith("<genre:") && ChordSymbols.parseHarte(token).isPitched();
+      pitched[id] = ChordTokenizer.isChordToken(token) && ChordSymbols.parseHarte(token).isPitched();
     }
     List<int[]> sequences = new ArrayList<>();
     for (ChordProgression progression : training) {

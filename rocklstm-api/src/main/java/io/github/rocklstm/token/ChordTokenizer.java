@@ -290,6 +290,20 @@ public final class ChordTokenizer implements Tokenizer<ChordProgression> {
     return genre == null ? Vocabulary.UNK_ID : idByGenre.computeIfAbsent(genre, g -> vocabulary.idOf(genreToken(g)));
   }
 
+  /** Whether {@code token} is a section ({@code <section:...>}) or genre ({@code <genre:...>}) token. */
+  public static boolean isLabelToken(String token) {
+    Preconditions.checkNotNull(token, "token");
+    return token.startsWith(SECTION_PREFIX) || token.startsWith(GENRE_PREFIX);
+  }
+
+  /**
+   * Whether {@code token}, of a chord tokenizer's vocabulary, names a chord (the no-chord {@code N} included): not
+   * a special ({@link Vocabulary#SPECIAL_TOKENS}), not the bar line {@value #BAR}, not a section or genre token.
+   */
+  public static boolean isChordToken(String token) {
+    return !Vocabulary.SPECIAL_TOKENS.contains(token) && !token.equals(BAR) && !isLabelToken(token);
+  }
+
   /** The section token for a label: {@code <section:pre_chorus>} for {@code "Pre Chorus"}. */
   public static String sectionToken(String label) {
     return SECTION_PREFIX + normalizeLabel(label) + ">";

@@ -3,6 +3,7 @@ package io.github.rocklstm.token;
 import static io.github.rocklstm.music.ChordSymbols.parseHarte;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,22 @@ class ChordTokenizerTest {
   private static ChordTokenizer allChords(VocabularyLevel level, TimeMode mode, boolean sections) {
     return ChordTokenizer.withAllChords(new Settings(level, mode, sections, false), List.of("verse", "chorus"),
         List.of());
+  }
+
+  @Test
+  void tellsChordTokensFromBarLinesLabelsAndSpecials() {
+    for (String chord : List.of("C:maj", "A:min", "N", "Bb:7")) {
+      assertTrue(ChordTokenizer.isChordToken(chord), chord);
+      assertFalse(ChordTokenizer.isLabelToken(chord), chord);
+    }
+    for (String label : List.of(ChordTokenizer.sectionToken("Pre Chorus"), ChordTokenizer.genreToken("rock"))) {
+      assertTrue(ChordTokenizer.isLabelToken(label), label);
+      assertFalse(ChordTokenizer.isChordToken(label), label);
+    }
+    assertFalse(ChordTokenizer.isChordToken(ChordTokenizer.BAR));
+    for (String special : Vocabulary.SPECIAL_TOKENS) {
+      assertFalse(ChordTokenizer.isChordToken(special), special);
+    }
   }
 
   @Test

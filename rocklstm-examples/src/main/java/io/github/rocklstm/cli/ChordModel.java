@@ -149,8 +149,8 @@ record ChordModel(SequenceModel model, ChordTokenizer tokenizer, String source) 
     Vocabulary vocabulary = tokenizer.vocabulary();
     return java.util.stream.IntStream.range(0, vocabulary.size())
         .filter(id -> id == Vocabulary.PAD_ID || id == Vocabulary.START_ID || id == Vocabulary.UNK_ID
-            || id == Vocabulary.MASK_ID || vocabulary.token(id).startsWith("<section:")
-            || vocabulary.token(id).startsWith("<genre:") || vocabulary.token(id).equals("N"))
+            || id == Vocabulary.MASK_ID || ChordTokenizer.isLabelToken(vocabulary.token(id))
+            || vocabulary.token(id).equals("N"))
         .toArray();
   }
 

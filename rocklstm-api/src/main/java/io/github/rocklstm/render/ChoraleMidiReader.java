@@ -7,6 +7,7 @@ import io.github.rocklstm.music.Key;
 import io.github.rocklstm.music.Meter;
 import io.github.rocklstm.music.Note;
 import io.github.rocklstm.music.PitchClass;
+import io.github.rocklstm.token.ChoraleTokenizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,8 +39,6 @@ import javax.sound.midi.Track;
  * }</pre>
  */
 public final class ChoraleMidiReader {
-
-  private static final int SIXTEENTH = Note.TICKS_PER_SIXTEENTH;
 
   private ChoraleMidiReader() {}
 
@@ -83,20 +82,22 @@ public final class ChoraleMidiReader {
     Key key = null;
     String title = null;
     ImmutableList.Builder<ImmutableList<Note>> lines = ImmutableList.builder();
-    for (Track track : sequence.getTracks()) {
+    Track[] tracks = sequence.getTracks();
+    for (Track track : tracks) {
+      boolean firstTrack = track == tracks[0];
       int[] startOf = new int[128];
       Arrays.fill(startOf, -1);
       List<Note> played = new ArrayList<>();
       for (int i = 0; i < track.size(); i++) {
         MidiEvent event = track.get(i);
-        int tick = round(event.getTick() * scale);
+        int tick = ChoraleTokenizer.roundToFrame((int) Math.round(event.getTick() * scale));
         if (event.getMessage() instanceof MetaMessage meta) {
           byte[] data = meta.getData();
           if (meta.getType() == 0x58 && meter == null && data.length >= 2) {
             meter = new Meter(data[0], 1 << data[1]);
           } else if (meta.getType() == 0x59 && key == null && data.length >= 2) {
             key = key(data[0], data[1]);
-          } else if (meta.getType() == 0x03 && title == null) {
+          } else if (meta.getType() == 0x03 && firstTrack && title == null) {
             title = new String(data, StandardCharsets.UTF_8);
           }
         } else if (event.getMessage() instanceof ShortMessage m) {
@@ -161,10 +162,5 @@ public final class ChoraleMidiReader {
   private static Key key(int sharps, int minor) {
     return minor == 0 ? Key.major(PitchClass.of(Math.floorMod(7 * sharps, 12)))
         : Key.minor(PitchClass.of(Math.floorMod(7 * sharps + 9, 12)));
-  }
-
-  /** Rounds to the nearest 16th-note frame (half up), as chorale preparation does. */
-  private static int round(double tick) {
-    return (int) Math.floorDiv(Math.round(tick) + SIXTEENTH / 2, SIXTEENTH) * SIXTEENTH;
   }
 }

@@ -310,8 +310,8 @@ public final class ChoraleTokenizer implements Tokenizer<Chorale> {
     return new PreparedChorale(prepared, chorale.key(), semitones, report);
   }
 
-  /** The tick rounded to the nearest 16th, half-way rounding up. */
-  static int roundToFrame(int tick) {
+  /** The tick rounded to the nearest 16th, half-way rounding up: how chorale preparation quantises. */
+  public static int roundToFrame(int tick) {
     return Math.floorDiv(tick + FRAME_TICKS / 2, FRAME_TICKS) * FRAME_TICKS;
   }
 

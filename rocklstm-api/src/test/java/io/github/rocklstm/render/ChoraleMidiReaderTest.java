@@ -119,6 +119,25 @@ class ChoraleMidiReaderTest {
   }
 
   @Test
+  void theTitleIsTheFirstTracksNameOnly() throws Exception {
+    Sequence sequence = new Sequence(Sequence.PPQ, Q);
+    Track conductor = sequence.createTrack();
+    Track melody = sequence.createTrack();
+    byte[] name = "Soprano".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    melody.add(new javax.sound.midi.MidiEvent(new javax.sound.midi.MetaMessage(0x03, name, name.length), 0));
+    melody.add(new javax.sound.midi.MidiEvent(
+        new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 0, 72, 90), 0));
+    melody.add(new javax.sound.midi.MidiEvent(
+        new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 0, 72, 0), Q));
+    assertEquals(0, conductor.size() - 1, "the conductor track holds only its end of track");
+    Path file = temp.resolve("untitled.mid");
+    MidiSystem.write(sequence, 1, file.toFile());
+    ChoraleMidiReader.MidiLines lines = ChoraleMidiReader.readLines(file);
+    assertEquals("", lines.title(), "a later track's name is the voice's name, not the piece's title");
+    assertEquals(List.of(List.of(List.of(72, 0, 4))), lines.lines().stream().map(l -> inSixteenths(l)).toList());
+  }
+
+  @Test
   void readsTheLinesOfAnyMidiFileAndNamesWhatIsWrong() throws Exception {
     Chorale melody = Chorale.of("melody", "Melody", Key.major(PitchClass.D), new Meter(2, 2), 0,
         List.of(Note.of(74, 0, 2 * Q), Note.of(73, 2 * Q, Q + 100)), List.of(), List.of(), List.of());

@@ -51,6 +51,16 @@ public record FrameLikelihood(double frameLogLikelihood, long frames, double fir
   public interface TokenLogProbabilities {
     /** {@code ln p(s[position + 1] | s[0..position])} of sequence {@code sequence}. */
     double at(int sequence, int position);
+
+    /** The per-token log-probabilities of {@code sequences} under a count-based {@link LanguageModel}. */
+    static TokenLogProbabilities of(List<int[]> sequences, LanguageModel model) {
+      Preconditions.checkNotNull(sequences, "sequences");
+      Preconditions.checkNotNull(model, "model");
+      return (s, position) -> {
+        int[] sequence = sequences.get(s);
+        return model.logProbability(java.util.Arrays.copyOf(sequence, position + 1), sequence[position + 1]);
+      };
+    }
   }
 
   /** Frame likelihood of {@code sequences} from a model's {@link ScoreResult} of the same sequences, same order. */
@@ -62,10 +72,7 @@ public record FrameLikelihood(double frameLogLikelihood, long frames, double fir
 
   /** Frame likelihood of {@code sequences} under a count-based {@link LanguageModel} (a baseline). */
   public static FrameLikelihood of(List<int[]> sequences, LanguageModel model) {
-    return of(sequences, (s, position) -> {
-      int[] sequence = sequences.get(s);
-      return model.logProbability(java.util.Arrays.copyOf(sequence, position + 1), sequence[position + 1]);
-    });
+    return of(sequences, TokenLogProbabilities.of(sequences, model));
   }
 
   /**

@@ -6,7 +6,6 @@ import io.github.rocklstm.model.ScoreResult;
 import io.github.rocklstm.model.SequenceModel;
 import io.github.rocklstm.token.PianoRollTokenizer;
 import io.github.rocklstm.token.Vocabulary;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -130,10 +129,8 @@ public final class ModelLikelihood implements Evaluator<List<int[]>> {
     Preconditions.checkNotNull(model, "model");
     Preconditions.checkArgument(!name.isBlank() && name.chars().noneMatch(Character::isWhitespace),
         "an evaluator name must be non-blank without whitespace, got '%s'", name);
-    return new ModelLikelihood(name, sequences -> new Scored(model.score(sequences), (s, position) -> {
-      int[] sequence = sequences.get(s);
-      return model.logProbability(Arrays.copyOf(sequence, position + 1), sequence[position + 1]);
-    }), null, false);
+    return new ModelLikelihood(name, sequences -> new Scored(model.score(sequences),
+        FrameLikelihood.TokenLogProbabilities.of(sequences, model)), null, false);
   }
 
   /**

@@ -197,6 +197,19 @@ final class TrainCommand implements Callable<Integer> {
       description = "Skip the n-gram baselines in the report (they take a while on the chorales).")
   boolean noBaselines;
 
+  /** What {@code --task} names: the data to train on, and the defaults of the options that depend on it. */
+  enum Task {
+    CHORDS(TaskDefaults.CHORDS),
+    CHORALE(TaskDefaults.CHORALE),
+    JSB(TaskDefaults.JSB);
+
+    final TaskDefaults defaults;
+
+    Task(TaskDefaults defaults) {
+      this.defaults = defaults;
+    }
+  }
+
   /** The defaults of the options that depend on {@code --task}. */
   record TaskDefaults(int embedding, int layers, int hidden, int batch, int bptt, int epochs, int patience,
       double dropout, double learningRateDecay, int decayEvery) {
@@ -233,7 +246,8 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    TaskDefaults defaults = taskDefaults();
+    Task chosenTask = parsedTask();
+    TaskDefaults defaults = chosenTask.defaults;
     Preconditions.checkArgument(transpose >= 0 && transpose <= 11, "--transpose must be 0..11, got %s", transpose);
     Path checkpoints = out.resolve("checkpoints");
     Path modelDirectory = out.resolve("model");
@@ -244,8 +258,11 @@ final class TrainCommand implements Callable<Integer> {
       BackendChoice.pinThreads(threads);
     }
     Backend chosen = BackendChoice.resolve(backend);
-    TaskData data = defaults == TaskDefaults.CHORALE ? choraleData()
-        : defaults == TaskDefaults.JSB ? jsbData() : chordData();
+    TaskData data = switch (chosenTask) {
+      case CHORDS -> chordData();
+      case CHORALE -> choraleData();
+      case JSB -> jsbData();
+    };
     Preconditions.checkArgument(!data.validation().isEmpty(), "the validation split of %s is empty", data.name());
 
     Metrics baselines = noBaselines ? null
@@ -282,14 +299,19 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The defaults of {@code --task}. */
-  TaskDefaults taskDefaults() {
+  /** The task {@code --task} names. */
+  Task parsedTask() {
     return switch (task.strip().toLowerCase(Locale.ROOT)) {
-      case "chords" -> TaskDefaults.CHORDS;
-      case "chorale", "chorales" -> TaskDefaults.CHORALE;
-      case JsbCommand.TASK -> TaskDefaults.JSB;
+      case "chords" -> Task.CHORDS;
+      case "chorale", "chorales" -> Task.CHORALE;
+      case JsbCommand.TASK -> Task.JSB;
       default -> throw new IllegalArgumentException("--task " + task + " is not one of chords, chorale, jsb");
     };
+  }
+
+  /** The defaults of {@code --task}. */
+  TaskDefaults taskDefaults() {
+    return parsedTask().defaults;
   }
 
   /** The model the options ask for: each size option, or the task's default where it is not given. */

@@ -134,7 +134,9 @@ class Dl4jSessionTest {
    * <p>Measured here (2 cores, 2026-12-06; the test takes 20 to 60 s): ND4J's arrays outside workspaces do not grow
    * (1,587 bytes after 30,000 and after 100,000 steps). Run alone, resident memory still creeps up by about 250 to
    * 580 bytes a step after warm-up: 16 to 18 MB between steps 30,000 and 100,000 in four runs earlier in the day,
-   * 35 to 41 MB in four later runs (41 MB over 200,000 steps once); after the module's other tests it rose 0.3 MB.
+   * 35 to 41 MB in four later runs (41 MB over 200,000 steps once); after the module's other tests it rose 0.3 MB
+   * (0.24 MB in a CI run: 1,522,332 to 1,522,576 kB), so it depends on the state of the native allocator, which a
+   * leak of ours would not.
    * The creep is in native memory that neither ND4J's nor JavaCPP's counters see and that a garbage collection does
    * not return; trimming the native heap returned only about 1 MB, one glibc malloc arena ({@code
    * MALLOC_ARENA_MAX=1}) slowed it (27 MB in one run) without stopping it, and running the custom ops with an

@@ -37,7 +37,13 @@ public record ChordDataset(
     /** Every song transposed to C major or A minor (its annotated or estimated key). */
     NORMALIZE,
     /** Training songs in all 12 transpositions; validation and test songs normalised. */
-    ALL_KEYS
+    ALL_KEYS;
+
+    /** The training songs {@code train} as this handling keys them. */
+    public Corpus training(Corpus train) {
+      Preconditions.checkNotNull(train, "train");
+      return this == ALL_KEYS ? Transposition.allKeys(train) : Transposition.normalize(train);
+    }
   }
 
   public ChordDataset {
@@ -57,8 +63,7 @@ public record ChordDataset(
     Preconditions.checkNotNull(corpus, "corpus");
     Preconditions.checkNotNull(settings, "settings");
     Preconditions.checkNotNull(keyHandling, "keyHandling");
-    Corpus train = keyHandling == KeyHandling.ALL_KEYS
-        ? Transposition.allKeys(corpus.train()) : Transposition.normalize(corpus.train());
+    Corpus train = keyHandling.training(corpus.train());
     Corpus validation = Transposition.normalize(corpus.valid());
     Corpus test = Transposition.normalize(corpus.test());
     List<String> genres = corpus.songs().stream().map(Song::genre).distinct().sorted().collect(Collectors.toList());

@@ -113,8 +113,12 @@ public final class BenchmarkReport {
 
   /** The backend's name, followed by the device where that is not the CPU (e.g. {@code djl gpu0}). */
   private static String backend(JmhResult result) {
-    String backend = result.param("backend", "?");
-    return device(result).equals(CPU) ? backend : backend + " " + device(result);
+    return withDevice(result.param("backend", "?"), result);
+  }
+
+  /** {@code label}, followed by the result's device where that is not the CPU. */
+  private static String withDevice(String label, JmhResult result) {
+    return device(result).equals(CPU) ? label : label + " " + device(result);
   }
 
   private static String model(JmhResult result) {
@@ -163,8 +167,7 @@ public final class BenchmarkReport {
     for (JmhResult r : results) {
       if (r.benchmarkClass().equals("GemmBenchmark") && r.secondary().containsKey("flops")) {
         JmhResult.Score flops = r.secondary().get("flops");
-        String library = library(r.param("backend", "?"));
-        table.row(device(r).equals(CPU) ? library : library + " " + device(r), r.param("n", "?"),
+        table.row(withDevice(library(r.param("backend", "?")), r), r.param("n", "?"),
             r.param("threads", "1"), fixed(flops.value() / 1e9, 2), fixed(flops.error() / 1e9, 2), coresBusy(r));
       }
     }

@@ -5,7 +5,6 @@ import com.google.common.collect.ImmutableList;
 import io.github.rocklstm.corpus.Corpus;
 import io.github.rocklstm.corpus.DataDirectory;
 import io.github.rocklstm.corpus.Song;
-import io.github.rocklstm.corpus.Transposition;
 import io.github.rocklstm.music.ChordProgression;
 import io.github.rocklstm.train.ChordDataset;
 import java.nio.file.Path;
@@ -18,7 +17,7 @@ import java.util.Map;
  * model's metadata ({@code corpus}, e.g. {@code billboard} or {@code billboard+rs200}, and {@code keyHandling}, as
  * {@code rocklstm train} writes them), the songs from the data directory ({@link DataDirectory}: {@code
  * ROCKLSTM_DATA}) read as training reads them ({@link TrainCommand#loadCorpora(List, Path)}) and split by song
- * ({@code Corpus.train()}), then key-normalised or put in all 12 keys as {@link ChordDataset#prepare} does. A model
+ * ({@code Corpus.train()}), then keyed as training keyed them ({@link ChordDataset.KeyHandling#training}). A model
  * trained with {@code --max-train-tokens} saw a subset of these songs; this is the whole training split.
  */
 final class TrainingSongs {
@@ -52,9 +51,7 @@ final class TrainingSongs {
       throw new IllegalArgumentException(source + ": metadata keyHandling '" + keyText + "' is not NORMALIZE or"
           + " ALL_KEYS", e);
     }
-    Corpus train = load(corpusNames, source, dataRoot, option).train();
-    Corpus keyed = keyHandling == ChordDataset.KeyHandling.ALL_KEYS
-        ? Transposition.allKeys(train) : Transposition.normalize(train);
+    Corpus keyed = keyHandling.training(load(corpusNames, source, dataRoot, option).train());
     return keyed.songs().stream().map(Song::progression).collect(ImmutableList.toImmutableList());
   }
 
@@ -65,11 +62,7 @@ final class TrainingSongs {
    * @throws IllegalArgumentException when the metadata names no corpus or it cannot be read, saying which and why
    */
   static Corpus corpus(Map<String, Object> metadata, String source, String option) {
-    return corpus(metadata, source, dataRoot(source, option), option);
-  }
-
-  private static Corpus corpus(Map<String, Object> metadata, String source, Path dataRoot, String option) {
-    return load(corpusNames(metadata, source, option), source, dataRoot, option);
+    return load(corpusNames(metadata, source, option), source, dataRoot(source, option), option);
   }
 
   private static String corpusNames(Map<String, Object> metadata, String source, String option) {
